@@ -1,0 +1,60 @@
+# Plein: `make run` to try it, `make test` to test it. Needs Python 3.11 and nothing else.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+HOST ?= 127.0.0.1
+DEMO_PEOPLE ?= 250
+DEMO_SEED ?= 2026
+PYTEST_ARGS ?=
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: run test install install-dev messages compile-messages lint format clean serve
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Plein needs Python 3.11; set PYTHON=/path/to/python3.11")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python requirements/base.lock pyproject.toml
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements/base.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	@touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements/dev.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements/dev.lock
+	@touch $@
+
+install: $(VENV)/.installed compile-messages
+install-dev: $(VENV)/.installed-dev compile-messages
+
+compile-messages: $(VENV)/.installed
+	@$(BIN)/pybabel compile --use-fuzzy=false -d src/plein/locale -D django --statistics 2>&1 | grep -v '^$$' || true
+
+run: install
+	@mkdir -p var
+	$(BIN)/plein migrate --noinput -v 0
+	$(BIN)/plein demo --if-empty --people $(DEMO_PEOPLE) --seed $(DEMO_SEED)
+	@echo "Plein runs at http://$(HOST):$(PORT)/  (stop with Ctrl+C)"
+	$(BIN)/plein runserver --noreload $(HOST):$(PORT)
+
+test: install-dev
+	$(BIN)/ruff check src tests conftest.py bench
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install-dev
+	$(BIN)/ruff check src tests conftest.py bench
+	$(BIN)/ruff format --check src tests conftest.py bench
+	$(BIN)/mypy src
+
+format: install-dev
+	$(BIN)/ruff check --fix src tests conftest.py bench
+	$(BIN)/ruff format src tests conftest.py bench
+
+# For developers (needs GNU gettext): refresh the .po files after changing strings.
+messages: install
+	cd src/plein && ../../$(BIN)/plein makemessages --locale nl --locale en --no-obsolete --no-location --ignore 'tests/*'
+
+clean:
+	rm -rf $(VENV) var/static

@@ -1,0 +1,39 @@
+"""Fixtures every test may use."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+from django.core.cache import cache
+
+from plein.people.tests.factories import PersonFactory
+
+
+@pytest.fixture(autouse=True)
+def _isolated_media_and_cache(tmp_path: Path, settings):  # type: ignore[no-untyped-def]
+    settings.MEDIA_ROOT = tmp_path / "media"
+    cache.clear()
+    yield
+    cache.clear()
+    shutil.rmtree(tmp_path / "media", ignore_errors=True)
+
+
+@pytest.fixture
+def person(db):  # type: ignore[no-untyped-def]
+    return PersonFactory()
+
+
+@pytest.fixture
+def administrator(db):  # type: ignore[no-untyped-def]
+    return PersonFactory(roles=["administrator"], email="admin@example.org")
+
+
+@pytest.fixture
+def community_manager(db):  # type: ignore[no-untyped-def]
+    return PersonFactory(roles=["community_manager"], email="cm@example.org")
+
+
+@pytest.fixture
+def logged_in_client(client, person):  # type: ignore[no-untyped-def]
+    client.force_login(person)
+    return client

@@ -1,0 +1,66 @@
+"""Plein's roles are Django groups with a fixed set of permissions, kept in sync on every migrate.
+
+Every active person is an employee; the other roles add rights on top. Later apps add their own
+permissions to a role by extending ROLE_PERMISSIONS in their AppConfig.ready().
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class Role:
+    key: str
+    label: Promise
+    description: Promise
+
+
+EDITOR = Role("editor", _("Editor"), _("Writes and publishes news and announcements for everyone."))
+COMMUNITY_MANAGER = Role(
+    "community_manager",
+    _("Community manager"),
+    _("Runs the intranet: branding, persona, launch and adoption."),
+)
+ADMINISTRATOR = Role(
+    "administrator",
+    _("Administrator"),
+    _("Manages accounts, roles, the organisation and the import from HR."),
+)
+ROLES: tuple[Role, ...] = (EDITOR, COMMUNITY_MANAGER, ADMINISTRATOR)
+ROLES_BY_KEY = {role.key: role for role in ROLES}
+EMPLOYEE_LABEL = _("Employee")
+
+ROLE_PERMISSIONS: dict[str, set[str]] = {
+    EDITOR.key: set(),
+    COMMUNITY_MANAGER.key: {"core.change_site_branding"},
+    ADMINISTRATOR.key: {
+        "core.change_site_branding",
+        "people.manage_roles",
+        "people.import_people",
+        "people.manage_organisation",
+    },
+}
+
+
+def _permission(dotted: str) -> Permission:
+    app_label, codename = dotted.split(".")
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+@transaction.atomic
+def roles_sync() -> None:
+    """Create the role groups and give each exactly its permissions."""
+    for role in ROLES:
+        group, _created = Group.objects.get_or_create(name=role.key)
+        group.permissions.set([_permission(p) for p in sorted(ROLE_PERMISSIONS[role.key])])
+
+
+def role_label(key: str) -> str:
+    role = ROLES_BY_KEY.get(key)
+    return str(role.label) if role else key

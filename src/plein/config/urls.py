@@ -1,0 +1,13 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from plein.core import views as core_views
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("", include("plein.core.urls")),
+    path("account/", include("plein.accounts.urls")),
+    path("people/", include("plein.people.urls")),
+    path("manage/", include("plein.core.manage_urls")),
+    path("django-admin/", admin.site.urls),
+]

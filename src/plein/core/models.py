@@ -1,0 +1,56 @@
+"""What the whole intranet shares: its branding and persona."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import PurePosixPath
+
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+hex_colour = RegexValidator(
+    r"^#[0-9a-fA-F]{6}$", _("Enter a colour as # followed by six hexadecimal digits.")
+)
+
+
+def _branding_path(instance: Branding, filename: str) -> str:
+    return str(PurePosixPath("branding", f"{uuid.uuid4().hex}.png"))
+
+
+class Branding(models.Model):
+    """The one row that says how this intranet looks and who presents it (its persona)."""
+
+    SINGLETON_PK = 1
+
+    intranet_name = models.CharField(_("intranet name"), max_length=60, default="Plein")
+    organisation_name = models.CharField(
+        _("organisation name"), max_length=120, blank=True, default=""
+    )
+    slogan = models.CharField(
+        _("slogan"), max_length=140, blank=True, default=""
+    )
+    logo = models.ImageField(_("logo"), upload_to=_branding_path, blank=True)
+    primary_colour = models.CharField(
+        _("main colour"), max_length=7, default="#1d5c82", validators=[hex_colour]
+    )
+    accent_colour = models.CharField(
+        _("accent colour"), max_length=7, default="#b8430f", validators=[hex_colour]
+    )
+    persona_name = models.CharField(_("persona name"), max_length=60, blank=True, default="")
+    persona_avatar = models.ImageField(_("persona picture"), upload_to=_branding_path, blank=True)
+    persona_welcome = models.TextField(
+        _("persona welcome text"), max_length=1000, blank=True, default=""
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("branding")
+        verbose_name_plural = _("branding")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(pk=1), name="branding_singleton"),
+        ]
+        permissions = [("change_site_branding", _("Can change the intranet's branding"))]
+
+    def __str__(self) -> str:
+        return self.intranet_name

@@ -1,0 +1,18 @@
+"""Who may change what the whole intranet shares."""
+
+from django.contrib.auth.models import AnonymousUser
+
+from plein.people.models import Person
+
+User = Person | AnonymousUser
+
+
+def can_change_branding(user: User) -> bool:
+    return user.is_active and user.has_perm("core.change_site_branding")
+
+
+def can_use_management(user: User) -> bool:
+    """Whether the Management area has anything for this person."""
+    from plein.people.permissions import can_import_people, can_manage_roles
+
+    return can_change_branding(user) or can_manage_roles(user) or can_import_people(user)

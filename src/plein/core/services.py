@@ -1,0 +1,64 @@
+from typing import IO
+
+from django.core.cache import cache
+from django.db import transaction
+
+from . import images
+from .models import Branding
+from .selectors import BRANDING_CACHE_KEY
+
+_UNSET = object()
+
+
+@transaction.atomic
+def branding_update(
+    *,
+    intranet_name: str,
+    organisation_name: str = "",
+    slogan: str = "",
+    primary_colour: str,
+    accent_colour: str,
+    persona_name: str = "",
+    persona_welcome: str = "",
+    logo: IO[bytes] | None = None,
+    remove_logo: bool = False,
+    persona_avatar: IO[bytes] | None = None,
+    remove_persona_avatar: bool = False,
+) -> Branding:
+    """Change the branding. Pictures are validated and normalised before anything is saved."""
+    new_logo = images.bounded_png(logo) if logo is not None else None
+    new_avatar = images.square_jpeg(persona_avatar) if persona_avatar is not None else None
+
+    branding, _ = Branding.objects.select_for_update().get_or_create(pk=Branding.SINGLETON_PK)
+    old_files = []
+    branding.intranet_name = intranet_name
+    branding.organisation_name = organisation_name
+    branding.slogan = slogan
+    branding.primary_colour = primary_colour.lower()
+    branding.accent_colour = accent_colour.lower()
+    branding.persona_name = persona_name
+    branding.persona_welcome = persona_welcome
+    if new_logo is not None or remove_logo:
+        if branding.logo:
+            old_files.append(branding.logo.name)
+        branding.logo = ""
+        if new_logo is not None:
+            branding.logo.save(new_logo.name, new_logo, save=False)
+    if new_avatar is not None or remove_persona_avatar:
+        if branding.persona_avatar:
+            old_files.append(branding.persona_avatar.name)
+        branding.persona_avatar = ""
+        if new_avatar is not None:
+            branding.persona_avatar.save(new_avatar.name, new_avatar, save=False)
+    branding.full_clean()
+    branding.save()
+
+    storage = Branding._meta.get_field("logo").storage  # type: ignore[attr-defined]
+
+    def _after_commit() -> None:
+        cache.delete(BRANDING_CACHE_KEY)
+        for name in old_files:
+            storage.delete(name)
+
+    transaction.on_commit(_after_commit)
+    return branding

@@ -1,0 +1,110 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from plein.people.selectors import home_people, profile_completeness
+
+from . import services
+from .forms import BrandingForm
+from .permissions import can_change_branding, can_use_management
+from .selectors import branding_get
+
+
+@require_GET
+@never_cache
+def healthz(request: HttpRequest) -> JsonResponse:
+    """For load balancers and monitoring: is this process up and can it reach the database?"""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+        database = "ok"
+    except Exception:  # noqa: BLE001 - any failure means unhealthy, whatever its kind
+        database = "error"
+    healthy = database == "ok"
+    return JsonResponse(
+        {"status": "ok" if healthy else "error", "checks": {"database": database}},
+        status=200 if healthy else 503,
+    )
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "core/home.html",
+        {
+            "completeness": profile_completeness(request.user),
+            **home_people(request.user),
+        },
+    )
+
+
+@login_required
+def manage(request: HttpRequest) -> HttpResponse:
+    if not can_use_management(request.user):
+        raise PermissionDenied
+    return render(request, "core/manage.html")
+
+
+@login_required
+def branding_edit(request: HttpRequest) -> HttpResponse:
+    if not can_change_branding(request.user):
+        raise PermissionDenied
+    branding = branding_get()
+    if request.method == "POST":
+        form = BrandingForm(request.POST, request.FILES, instance=branding)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.branding_update(
+                    intranet_name=data["intranet_name"],
+                    organisation_name=data["organisation_name"],
+                    slogan=data["slogan"],
+                    primary_colour=data["primary_colour"],
+                    accent_colour=data["accent_colour"],
+                    persona_name=data["persona_name"],
+                    persona_welcome=data["persona_welcome"],
+                    logo=data.get("new_logo"),
+                    remove_logo=data.get("remove_logo", False),
+                    persona_avatar=data.get("new_persona_avatar"),
+                    remove_persona_avatar=data.get("remove_persona_avatar", False),
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("The branding has been saved."))
+                return redirect("manage:branding")
+    else:
+        form = BrandingForm(instance=branding)
+    return render(request, "core/branding_form.html", {"form": form})
+
+
+def _branding_file(field_name: str) -> FileResponse:
+    file = getattr(branding_get(), field_name)
+    if not file:
+        raise Http404
+    try:
+        handle = file.storage.open(file.name, "rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(handle, content_type="image/png" if field_name == "logo" else "image/jpeg")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
+@require_GET
+def branding_logo(request: HttpRequest) -> FileResponse:
+    # Public on purpose: the login and "coming soon" pages show the logo.
+    return _branding_file("logo")
+
+
+@require_GET
+def branding_persona_avatar(request: HttpRequest) -> FileResponse:
+    return _branding_file("persona_avatar")
