@@ -30,7 +30,7 @@ install: $(VENV)/.installed compile-messages
 install-dev: $(VENV)/.installed-dev compile-messages
 
 compile-messages: $(VENV)/.installed
-	@$(BIN)/pybabel compile --use-fuzzy=false -d src/plein/locale -D django --statistics 2>&1 | grep -v '^$$' || true
+	$(BIN)/pybabel compile -d src/plein/locale -D django --statistics
 
 run: install
 	@mkdir -p var

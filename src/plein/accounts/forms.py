@@ -2,9 +2,13 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import forms as auth_forms
+from django.core.files.uploadedfile import UploadedFile
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from plein.people.models import Person
+
+from .roles import EMPLOYEE_LABEL, ROLES, ROLES_BY_KEY
 
 
 class LoginForm(auth_forms.AuthenticationForm):
@@ -41,3 +45,112 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
 
 class LanguageForm(forms.Form):
     language = forms.ChoiceField(label=_("Language"), choices=Person.Language.choices)
+
+
+EMPLOYEE = "employee"
+
+
+class RoleCheckboxes(forms.CheckboxSelectMultiple):
+    """Role checkboxes where 'employee' is shown as always on: checked and disabled."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):  # type: ignore[no-untyped-def]
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        if value == EMPLOYEE:
+            option["selected"] = True
+            option["attrs"] = {**option["attrs"], "checked": True, "disabled": True}
+        return option
+
+
+class RolesForm(forms.Form):
+    roles = forms.MultipleChoiceField(
+        label=_("Roles"),
+        required=False,
+        widget=RoleCheckboxes,
+        choices=[(EMPLOYEE, EMPLOYEE_LABEL)] + [(role.key, role.label) for role in ROLES],
+        help_text=_("Everyone is an employee; the other roles add rights on top of that."),
+    )
+
+    def clean_roles(self) -> set[str]:
+        return {key for key in self.cleaned_data["roles"] if key != EMPLOYEE}
+
+
+class PeopleFilterForm(forms.Form):
+    """The search and filters above the list of people in the Management area."""
+
+    STATUS_ACTIVE = "active"
+    STATUS_DEACTIVATED = "deactivated"
+    ROLE_NONE = "none"
+
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=100,
+        widget=forms.SearchInput(attrs={"placeholder": _("Name or e-mail address")}),
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[
+            ("", _("Everyone")),
+            (STATUS_ACTIVE, _("Active")),
+            (STATUS_DEACTIVATED, _("Deactivated")),
+        ],
+    )
+    role = forms.ChoiceField(
+        label=_("Role"),
+        required=False,
+        choices=[("", _("Any role")), (ROLE_NONE, _("Only employee"))]
+        + [(role.key, role.label) for role in ROLES],
+    )
+
+    def filter(self, people: QuerySet[Person]) -> QuerySet[Person]:
+        """Narrow `people` down to what the (valid) form asks for."""
+        if not self.is_valid():
+            return people
+        data = self.cleaned_data
+        for word in data["q"].split():
+            people = people.filter(
+                Q(first_name__icontains=word)
+                | Q(name_prefix__icontains=word)
+                | Q(last_name__icontains=word)
+                | Q(email__icontains=word)
+            )
+        if data["status"] == self.STATUS_ACTIVE:
+            people = people.filter(is_active=True)
+        elif data["status"] == self.STATUS_DEACTIVATED:
+            people = people.filter(is_active=False)
+        if data["role"] == self.ROLE_NONE:
+            people = people.exclude(groups__name__in=ROLES_BY_KEY)
+        elif data["role"]:
+            people = people.filter(groups__name=data["role"])
+        return people
+
+
+class ImportPeopleForm(forms.Form):
+    MAX_BYTES = 10 * 1024 * 1024
+    EXTENSIONS = (".csv", ".txt")
+
+    file = forms.FileField(
+        label=_("HR export (CSV file)"),
+        help_text=_("A CSV file, separated by commas or semicolons, at most 10 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
+    )
+    dry_run = forms.BooleanField(
+        label=_("Check only, do not import"),
+        required=False,
+        help_text=_("Shows what would change and any errors, without saving anything."),
+    )
+
+    def clean_file(self) -> UploadedFile:
+        file = self.cleaned_data["file"]
+        if not file.name.lower().endswith(self.EXTENSIONS):
+            raise forms.ValidationError(
+                _(
+                    "This is not a CSV file. In Excel, use 'Save as' and choose "
+                    "'CSV (comma delimited)' or 'CSV UTF-8'."
+                ),
+                code="not_csv",
+            )
+        if file.size > self.MAX_BYTES:
+            raise forms.ValidationError(_("The file is larger than 10 MB."), code="too_large")
+        return file

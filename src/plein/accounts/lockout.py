@@ -7,7 +7,9 @@ from django.shortcuts import render
 
 
 def lockout_response(
-    request: HttpRequest, original_response: HttpResponse | None = None, credentials: dict | None = None
+    request: HttpRequest,
+    original_response: HttpResponse | None = None,
+    credentials: dict | None = None,
 ) -> HttpResponse:
     """Rendered by django-axes when an account is locked for a connection."""
     cooloff = timedelta(hours=settings.AXES_COOLOFF_TIME)

@@ -2,16 +2,29 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import render
+from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from plein.core.http import AuthenticatedHttpRequest
+from plein.people.imports import PeopleImportError, people_import_csv
+from plein.people.models import Person
+from plein.people.permissions import can_import_people, can_manage_roles
+
 from . import services
-from .forms import LanguageForm, LoginForm
+from .forms import ImportPeopleForm, LanguageForm, LoginForm, PeopleFilterForm, RolesForm
+from .roles import ROLES, ROLES_BY_KEY, role_label
+
+PEOPLE_PER_PAGE = 50
+MAX_ERRORS_SHOWN = 500
 
 
 class LoginView(auth_views.LoginView):
@@ -53,21 +66,135 @@ def set_language(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def account_settings(request: HttpRequest) -> HttpResponse:
-    form = LanguageForm(initial={"language": request.user.language})
+def account_settings(request: AuthenticatedHttpRequest) -> HttpResponse:
+    form = LanguageForm(initial={"language": request.user.language or translation.get_language()})
     return render(request, "accounts/settings.html", {"language_form": form})
 
 
-@login_required
-def manage_people(request: HttpRequest) -> HttpResponse:
-    raise NotImplementedError  # replaced by the roles screen
+def _people_page_url(request: HttpRequest, page: int) -> str:
+    query = request.GET.copy()
+    query["page"] = str(page)
+    return "?" + query.urlencode()
 
 
 @login_required
-def manage_person(request: HttpRequest, pk: int) -> HttpResponse:
-    raise NotImplementedError  # replaced by the roles screen
+def manage_people(request: AuthenticatedHttpRequest) -> HttpResponse:
+    if not can_manage_roles(request.user):
+        raise PermissionDenied
+    form = PeopleFilterForm(request.GET)
+    people = form.filter(
+        Person.objects.select_related("department").prefetch_related(
+            Prefetch(
+                "groups", queryset=Group.objects.filter(name__in=ROLES_BY_KEY), to_attr="roles"
+            )
+        )
+    ).order_by("last_name", "first_name", "pk")
+    page = Paginator(people, PEOPLE_PER_PAGE).get_page(request.GET.get("page"))
+    for person in page.object_list:
+        person.role_labels = [role_label(group.name) for group in person.roles]  # type: ignore[attr-defined]
+    return render(
+        request,
+        "accounts/manage_people.html",
+        {
+            "form": form,
+            "page": page,
+            "previous_url": _people_page_url(request, page.number - 1)
+            if page.has_previous()
+            else None,
+            "next_url": _people_page_url(request, page.number + 1) if page.has_next() else None,
+        },
+    )
 
 
 @login_required
-def import_people(request: HttpRequest) -> HttpResponse:
-    raise NotImplementedError  # replaced by the import screen
+def manage_person(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    if not can_manage_roles(request.user):
+        raise PermissionDenied
+    person = get_object_or_404(Person.objects.select_related("department", "location"), pk=pk)
+    current_roles = sorted(
+        person.groups.filter(name__in=ROLES_BY_KEY).values_list("name", flat=True)
+    )
+    form = RolesForm(initial={"roles": current_roles})
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if action == "roles":
+                form = RolesForm(request.POST)
+                if form.is_valid():
+                    services.person_set_roles(
+                        person=person, roles=form.cleaned_data["roles"], actor=request.user
+                    )
+                    messages.success(
+                        request,
+                        _("The roles of %(name)s have been saved.") % {"name": person.full_name},
+                    )
+                    return redirect("manage:person", pk=person.pk)
+            elif action == "deactivate":
+                services.person_deactivate(person=person, actor=request.user)
+                messages.success(
+                    request,
+                    _("%(name)s has been deactivated and can no longer log in.")
+                    % {"name": person.full_name},
+                )
+                return redirect("manage:person", pk=person.pk)
+            elif action == "reactivate":
+                services.person_reactivate(person=person, actor=request.user)
+                messages.success(
+                    request,
+                    _("%(name)s has been reactivated and can log in again.")
+                    % {"name": person.full_name},
+                )
+                return redirect("manage:person", pk=person.pk)
+            else:
+                return HttpResponseBadRequest()
+        except ValidationError as error:
+            if action == "roles":
+                form.add_error(None, error)
+            else:
+                for message in error.messages:
+                    messages.error(request, message)
+                return redirect("manage:person", pk=person.pk)
+    return render(
+        request,
+        "accounts/manage_person.html",
+        {
+            "person": person,
+            "form": form,
+            "roles": ROLES,
+            "is_self": person.pk == request.user.pk,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def import_people(request: AuthenticatedHttpRequest) -> HttpResponse:
+    if not can_import_people(request.user):
+        raise PermissionDenied
+    result = None
+    errors: list[tuple[int, str]] = []
+    if request.method == "POST":
+        form = ImportPeopleForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                result = people_import_csv(
+                    file=form.cleaned_data["file"],
+                    actor=request.user,
+                    dry_run=form.cleaned_data["dry_run"],
+                )
+            except PeopleImportError as error:
+                errors = error.errors
+    else:
+        form = ImportPeopleForm()
+    return render(
+        request,
+        "accounts/import_people.html",
+        {
+            "form": form,
+            "result": result,
+            "errors": errors[:MAX_ERRORS_SHOWN],
+            "errors_not_shown": max(0, len(errors) - MAX_ERRORS_SHOWN),
+            "error_count": len(errors),
+        },
+        status=400 if errors or form.errors else 200,
+    )

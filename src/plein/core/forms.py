@@ -4,14 +4,18 @@ from django.utils.translation import gettext_lazy as _
 from .colours import WHITE, contrast_ratio
 from .models import Branding
 
-IMAGE_ACCEPT = "image/jpeg,image/png,image/gif,image/webp,image/heic,image/heif,image/tiff,image/bmp"
+IMAGE_ACCEPT = (
+    "image/jpeg,image/png,image/gif,image/webp,image/heic,image/heif,image/tiff,image/bmp"
+)
 
 
 class BrandingForm(forms.ModelForm):
     new_logo = forms.FileField(
         label=_("Upload a logo"),
         required=False,
-        help_text=_("PNG with a transparent background works best. It is shown at most 40 pixels high."),
+        help_text=_(
+            "PNG with a transparent background works best. It is shown at most 40 pixels high."
+        ),
         widget=forms.ClearableFileInput(attrs={"accept": IMAGE_ACCEPT}),
     )
     remove_logo = forms.BooleanField(label=_("Remove the current logo"), required=False)
@@ -42,7 +46,9 @@ class BrandingForm(forms.ModelForm):
             "persona_welcome": forms.Textarea(attrs={"rows": 4}),
         }
         help_texts = {
-            "intranet_name": _("The name everyone sees, for example the winner of a naming contest."),
+            "intranet_name": _(
+                "The name everyone sees, for example the winner of a naming contest."
+            ),
             "primary_colour": _("Used for the header; white text must be readable on it."),
             "accent_colour": _("Used for buttons."),
             "persona_name": _("The name and face who presents the intranet, for example 'Vicky'."),

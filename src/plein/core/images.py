@@ -38,7 +38,10 @@ def _open(upload: IO[bytes]) -> Image.Image:
         image.load()
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
         raise ValidationError(
-            _("This file is not a picture we can read. Use a JPEG, PNG, GIF, WebP, HEIC or TIFF file."),
+            _(
+                "This file is not a picture we can read. "
+                "Use a JPEG, PNG, GIF, WebP, HEIC or TIFF file."
+            ),
             code="invalid_image",
         ) from None
     if image.format not in ACCEPTED_FORMATS:
@@ -66,7 +69,9 @@ def square_jpeg(upload: IO[bytes], size: int | None = None) -> ContentFile[bytes
     return ContentFile(out.getvalue(), name="photo.jpg")
 
 
-def bounded_png(upload: IO[bytes], max_width: int = 600, max_height: int = 200) -> ContentFile[bytes]:
+def bounded_png(
+    upload: IO[bytes], max_width: int = 600, max_height: int = 200
+) -> ContentFile[bytes]:
     """A PNG no larger than the box, transparency kept, never enlarged: for logos."""
     image = _open(upload)
     image = image.convert("RGBA")

@@ -27,9 +27,7 @@ class Branding(models.Model):
     organisation_name = models.CharField(
         _("organisation name"), max_length=120, blank=True, default=""
     )
-    slogan = models.CharField(
-        _("slogan"), max_length=140, blank=True, default=""
-    )
+    slogan = models.CharField(_("slogan"), max_length=140, blank=True, default="")
     logo = models.ImageField(_("logo"), upload_to=_branding_path, blank=True)
     primary_colour = models.CharField(
         _("main colour"), max_length=7, default="#1d5c82", validators=[hex_colour]

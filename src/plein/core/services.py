@@ -30,7 +30,7 @@ def branding_update(
     new_avatar = images.square_jpeg(persona_avatar) if persona_avatar is not None else None
 
     branding, _ = Branding.objects.select_for_update().get_or_create(pk=Branding.SINGLETON_PK)
-    old_files = []
+    old_files: list[str | None] = []
     branding.intranet_name = intranet_name
     branding.organisation_name = organisation_name
     branding.slogan = slogan
@@ -54,11 +54,14 @@ def branding_update(
     branding.save()
 
     storage = Branding._meta.get_field("logo").storage  # type: ignore[attr-defined]
+    # Cleared now for this request and again after commit, for requests that cached the old row.
+    cache.delete(BRANDING_CACHE_KEY)
 
     def _after_commit() -> None:
         cache.delete(BRANDING_CACHE_KEY)
         for name in old_files:
-            storage.delete(name)
+            if name:
+                storage.delete(name)
 
     transaction.on_commit(_after_commit)
     return branding

@@ -12,6 +12,7 @@ from plein.people.selectors import home_people, profile_completeness
 
 from . import services
 from .forms import BrandingForm
+from .http import AuthenticatedHttpRequest
 from .permissions import can_change_branding, can_use_management
 from .selectors import branding_get
 
@@ -25,7 +26,7 @@ def healthz(request: HttpRequest) -> JsonResponse:
             cursor.execute("SELECT 1")
             cursor.fetchone()
         database = "ok"
-    except Exception:  # noqa: BLE001 - any failure means unhealthy, whatever its kind
+    except Exception:
         database = "error"
     healthy = database == "ok"
     return JsonResponse(
@@ -35,7 +36,7 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 
 @login_required
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(
         request,
         "core/home.html",
@@ -47,14 +48,14 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def manage(request: HttpRequest) -> HttpResponse:
+def manage(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not can_use_management(request.user):
         raise PermissionDenied
     return render(request, "core/manage.html")
 
 
 @login_required
-def branding_edit(request: HttpRequest) -> HttpResponse:
+def branding_edit(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not can_change_branding(request.user):
         raise PermissionDenied
     branding = branding_get()
@@ -94,7 +95,9 @@ def _branding_file(field_name: str) -> FileResponse:
         handle = file.storage.open(file.name, "rb")
     except FileNotFoundError:
         raise Http404 from None
-    response = FileResponse(handle, content_type="image/png" if field_name == "logo" else "image/jpeg")
+    response = FileResponse(
+        handle, content_type="image/png" if field_name == "logo" else "image/jpeg"
+    )
     response["Cache-Control"] = "public, max-age=86400"
     return response
 

@@ -166,9 +166,8 @@ class Person(AbstractBaseUser, PermissionsMixin):
     interests = models.ManyToManyField(
         Tag, verbose_name=_("interests"), blank=True, related_name="interested_people"
     )
-    language = models.CharField(
-        _("language"), max_length=5, choices=Language.choices, default=Language.DUTCH
-    )
+    # Blank until the person chooses: until then the browser's language or the default (Dutch).
+    language = models.CharField(_("language"), max_length=5, choices=Language.choices, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
     is_staff = models.BooleanField(
         _("access to technical admin"),

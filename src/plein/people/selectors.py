@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from .models import Person
+from .models import Department, Location, Person, Tag
 from .permissions import User, visible_people
 
 
@@ -69,9 +69,7 @@ def home_people(user: User) -> dict[str, object]:
     )
     department_id = getattr(user, "department_id", None)
     colleagues = (
-        list(
-            people_for_cards(visible.filter(department_id=department_id).exclude(pk=user.pk))[:8]
-        )
+        list(people_for_cards(visible.filter(department_id=department_id).exclude(pk=user.pk))[:8])
         if department_id
         else []
     )
@@ -90,3 +88,129 @@ def person_with_profile(pk: int, user: User) -> Person | None:
         .filter(pk=pk)
         .first()
     )
+
+
+# --- The organisation tree -------------------------------------------------------------------
+
+
+def department_tree(queryset: QuerySet[Department] | None = None) -> list[tuple[Department, int]]:
+    """Every department with its depth, depth-first and by name: for indented select lists.
+
+    One query. A department caught in a parent cycle (possible only through bad data) is still
+    listed, at the top level, rather than silently disappearing.
+    """
+    departments = list(queryset if queryset is not None else Department.objects.all())
+    departments.sort(key=lambda d: (d.name.casefold(), d.pk))
+    known = {d.pk for d in departments}
+    children: dict[int | None, list[Department]] = {}
+    for department in departments:
+        parent = department.parent_id if department.parent_id in known else None
+        children.setdefault(parent, []).append(department)
+
+    ordered: list[tuple[Department, int]] = []
+    seen: set[int] = set()
+
+    def walk(parent: int | None, depth: int) -> None:
+        for department in children.get(parent, []):
+            if department.pk in seen:
+                continue
+            seen.add(department.pk)
+            ordered.append((department, depth))
+            walk(department.pk, depth + 1)
+
+    walk(None, 0)
+    for department in departments:
+        if department.pk not in seen:
+            seen.add(department.pk)
+            ordered.append((department, 0))
+            walk(department.pk, 1)
+    return ordered
+
+
+def department_descendant_ids(department_id: int) -> set[int]:
+    """The department itself and every department below it, at any depth. One query."""
+    children: dict[int, list[int]] = {}
+    for pk, parent_id in Department.objects.values_list("pk", "parent_id"):
+        if parent_id is not None:
+            children.setdefault(parent_id, []).append(pk)
+    found = {department_id}
+    todo = [department_id]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            if child not in found:
+                found.add(child)
+                todo.append(child)
+    return found
+
+
+def department_path(department: Department | None) -> list[Department]:
+    """The department and the departments above it, top first. One query."""
+    if department is None:
+        return []
+    by_pk = {d.pk: d for d in Department.objects.only("pk", "name", "parent_id")}
+    path = [department]
+    seen = {department.pk}
+    parent_id = department.parent_id
+    while parent_id is not None and parent_id not in seen and parent_id in by_pk:
+        parent = by_pk[parent_id]
+        path.append(parent)
+        seen.add(parent_id)
+        parent_id = parent.parent_id
+    path.reverse()
+    return path
+
+
+# --- The directory ---------------------------------------------------------------------------
+
+SEARCH_FIELDS = ("first_name", "name_prefix", "last_name", "job_title", "email")
+
+
+def tag_find(value: str) -> Tag | None:
+    """A tag by its id or (case-insensitively) by its name."""
+    value = value.strip()
+    if not value:
+        return None
+    if value.isdigit():
+        return Tag.objects.filter(pk=int(value)).first()
+    return Tag.objects.filter(name__iexact=value).first()
+
+
+def directory_people(
+    user: User,
+    *,
+    q: str = "",
+    department: Department | None = None,
+    location: Location | None = None,
+    skill: str = "",
+) -> QuerySet[Person]:
+    """The active colleagues this user may see, filtered for the people directory.
+
+    q: every word must appear in the first name, prefix, last name, job title or e-mail.
+    department: that department and all departments below it.
+    skill: a tag id or name, which the person has as a skill or as an interest.
+    """
+    people = visible_people(user).filter(is_active=True)
+    for word in q.split():
+        match = Q()
+        for field_name in SEARCH_FIELDS:
+            match |= Q(**{f"{field_name}__icontains": word})
+        people = people.filter(match)
+    if department is not None:
+        people = people.filter(department_id__in=department_descendant_ids(department.pk))
+    if location is not None:
+        people = people.filter(location=location)
+    skill = skill.strip()
+    if skill:
+        tags = (
+            Tag.objects.filter(pk=int(skill))
+            if skill.isdigit()
+            else Tag.objects.filter(name__iexact=skill)
+        ).values("pk")
+        skilled = Person.skills.through.objects.filter(tag_id__in=tags).values("person_id")
+        interested = Person.interests.through.objects.filter(tag_id__in=tags).values("person_id")
+        people = people.filter(Q(pk__in=skilled) | Q(pk__in=interested))
+    return people_for_cards(people).order_by("last_name", "first_name", "pk")
+
+
+def person_get(pk: int) -> Person | None:
+    return Person.objects.filter(pk=pk).first()

@@ -1,4 +1,4 @@
-"""Settings shared by every environment. Everything a site must change comes from the environment."""
+"""Settings shared by every environment; whatever a site must change comes from the environment."""
 
 from pathlib import Path
 
@@ -72,9 +72,7 @@ TEMPLATES = [
 ]
 
 DATABASES = {
-    "default": env.db_url(
-        "DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'plein.sqlite3'}"
-    ),
+    "default": env.db_url("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'plein.sqlite3'}"),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=0))

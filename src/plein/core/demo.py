@@ -1,0 +1,79 @@
+"""`plein demo`: the demo organisation Gemeente Voorbeeld, built by a list of steps.
+
+DEMO_STEPS names the steps, in the order they run. A step is a function
+
+    def step(*, rng: random.Random, fake: Faker, people: int, stdout: OutputWrapper) -> None
+
+that adds one kind of demo content. A feature with demo content (news, events, questions...)
+writes such a function in its own app's demo.py and appends its dotted path to DEMO_STEPS.
+
+The rules for a step:
+
+- Draw every random choice from `rng` (a random.Random) and `fake` (Faker("nl_NL")), both seeded
+  with --seed: the same seed and the same number of people must give the same content.
+- Steps run one after the other and share `rng` and `fake`; add new steps at the end, so the
+  content of the earlier steps stays what it was for a given seed.
+- Find what earlier steps made in the database (people first: Person.objects...), and scale by
+  `people` (the size of the organisation) when it makes sense.
+- Write in bulk (bulk_create in batches, rows of the M2M through tables) and never call
+  set_password per person: 10,000 people must take seconds, not minutes.
+- All steps run inside one transaction; files are written in transaction.on_commit.
+- Write a one-line summary to `stdout`, indented by two spaces.
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Protocol
+
+from django.core.cache import cache
+from django.core.management.base import OutputWrapper
+from django.db import transaction
+from django.utils.module_loading import import_string
+from faker import Faker
+
+from .models import Branding
+from .selectors import BRANDING_CACHE_KEY
+
+DEMO_STEPS: tuple[str, ...] = (
+    "plein.people.demo.people_step",  # first: later steps build on the people
+    "plein.core.demo.branding_step",
+)
+
+
+class DemoStep(Protocol):
+    __name__: str
+
+    def __call__(
+        self, *, rng: random.Random, fake: Faker, people: int, stdout: OutputWrapper
+    ) -> None: ...
+
+
+def demo_steps() -> list[DemoStep]:
+    return [import_string(path) for path in DEMO_STEPS]
+
+
+DEMO_BRANDING = {
+    "intranet_name": "Plein",
+    "organisation_name": "Gemeente Voorbeeld",
+    "slogan": "Samen werken aan Voorbeeld",
+    "persona_name": "Vera",
+    "persona_welcome": (
+        "Hoi, ik ben Vera! Welkom op Plein, het intranet van Gemeente Voorbeeld. Hier vind je "
+        "het nieuws, je collega's en antwoord op je vragen. Begin met je profiel: met een foto "
+        "en een paar regels over jezelf weten collega's je snel te vinden. Kom je er niet uit? "
+        "Vraag het gerust aan de ambassadeur van je afdeling."
+    ),
+}
+
+
+def branding_step(*, rng: random.Random, fake: Faker, people: int, stdout: OutputWrapper) -> None:
+    """The branding of Gemeente Voorbeeld, unless a community manager has set one already."""
+    _branding, created = Branding.objects.get_or_create(
+        pk=Branding.SINGLETON_PK, defaults=DEMO_BRANDING
+    )
+    if created:
+        transaction.on_commit(lambda: cache.delete(BRANDING_CACHE_KEY))
+        stdout.write(f"  branding: {DEMO_BRANDING['intranet_name']} with persona Vera")
+    else:
+        stdout.write("  branding: kept as it was")

@@ -1,0 +1,81 @@
+"""Configuration comes from the environment; production settings pass Django's deploy check."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+STRONG_KEY = "k" * 20 + "-production-secret-key-of-sufficient-length-0123456789"
+
+
+def _run_check(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    clean = {
+        k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL"}
+    }
+    clean.update(env)
+    return subprocess.run(
+        [sys.executable, "-m", "plein.manage", "check", "--deploy", "--fail-level", "WARNING"],
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.mark.slow
+def test_production_settings_pass_the_deploy_check(tmp_path):
+    result = _run_check(
+        {
+            "PLEIN_ENV": "production",
+            "SECRET_KEY": STRONG_KEY,
+            "ALLOWED_HOSTS": "intranet.example.org",
+            "PLEIN_VAR_DIR": str(tmp_path),
+        }
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key(tmp_path):
+    result = _run_check(
+        {"PLEIN_ENV": "production", "SECRET_KEY": "", "PLEIN_VAR_DIR": str(tmp_path)}
+    )
+    assert result.returncode != 0
+    assert "Set SECRET_KEY" in result.stderr
+
+
+def test_unknown_environment_name_is_refused(tmp_path):
+    result = _run_check({"PLEIN_ENV": "staging", "PLEIN_VAR_DIR": str(tmp_path)})
+    assert result.returncode != 0
+    assert "PLEIN_ENV must be" in result.stderr
+
+
+def test_database_redis_and_email_come_from_the_environment(tmp_path):
+    code = (
+        "import django, json; from django.conf import settings; django.setup(); "
+        "print(json.dumps([settings.DATABASES['default']['ENGINE'], "
+        "settings.DATABASES['default']['NAME'], settings.CACHES['default']['BACKEND'], "
+        "settings.EMAIL_HOST, settings.EMAIL_PORT, settings.ALLOWED_HOSTS]))"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "plein.config.settings",
+            "DATABASE_URL": "postgres://plein:pw@db.internal:5432/intranet",
+            "REDIS_URL": "redis://cache.internal:6379/1",
+            "EMAIL_URL": "smtp+tls://mailer:pw@smtp.internal:587",
+            "ALLOWED_HOSTS": "a.example.org,b.example.org",
+            "PLEIN_VAR_DIR": str(tmp_path),
+        }
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    engine, name, cache, email_host, email_port, hosts = __import__("json").loads(result.stdout)
+    assert engine == "django.db.backends.postgresql"
+    assert name == "intranet"
+    assert cache == "django.core.cache.backends.redis.RedisCache"
+    assert (email_host, email_port) == ("smtp.internal", 587)
+    assert hosts == ["a.example.org", "b.example.org"]

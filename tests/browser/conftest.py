@@ -1,0 +1,121 @@
+"""Browser tests: Playwright for Python driving Debian's Chromium against a live Plein.
+
+Every page a test visits goes through `visit()`, which runs axe-core on it and fails the test on
+any serious or critical violation. Set PLEIN_REQUIRE_BROWSER=1 (CI does) to turn a missing
+Chromium into a failure instead of a skip.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, sync_playwright
+
+# Playwright's sync API runs an event loop in this thread; Django's ORM calls made from the
+# test itself (fixtures, assertions) are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("PLEIN_CHROMIUM", "/usr/bin/chromium")
+BLOCKING_IMPACTS = {"serious", "critical"}
+PHONE = {"width": 375, "height": 812}
+DESKTOP = {"width": 1280, "height": 900}
+
+pytestmark = pytest.mark.browser
+
+
+def _chromium_available() -> bool:
+    return os.path.exists(CHROMIUM) or shutil.which(CHROMIUM) is not None
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    if not _chromium_available():
+        message = f"Chromium not found at {CHROMIUM}: install Debian's 'chromium' package"
+        if os.environ.get("PLEIN_REQUIRE_BROWSER"):
+            pytest.fail(message)
+        pytest.skip(message)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def axe() -> Axe:
+    return Axe()
+
+
+class Visitor:
+    """Opens pages on the live server and checks each one with axe-core."""
+
+    def __init__(self, page: Page, base_url: str, axe: Axe) -> None:
+        self.page = page
+        self.base_url = base_url
+        self.axe = axe
+        self.checked: list[str] = []
+
+    def url(self, path: str) -> str:
+        return self.base_url + path
+
+    def visit(self, path: str) -> Page:
+        self.page.goto(self.url(path))
+        self.check_accessibility()
+        return self.page
+
+    def check_accessibility(self) -> None:
+        self.page.wait_for_load_state("networkidle")
+        results = self.axe.run(self.page)
+        blocking = [
+            v for v in results.response["violations"] if v.get("impact") in BLOCKING_IMPACTS
+        ]
+        self.checked.append(self.page.url)
+        assert not blocking, (
+            f"axe-core found serious/critical violations on {self.page.url}:\n"
+            + "\n".join(
+                f"- {v['id']} ({v['impact']}): {v['help']} — "
+                + "; ".join(str(n.get("target")) for n in v["nodes"][:5])
+                for v in blocking
+            )
+        )
+
+    def log_in(self, email: str, password: str) -> None:
+        self.visit("/account/login/")
+        self.page.get_by_label("E-mailadres").fill(email)
+        self.page.get_by_label("Wachtwoord").fill(password)
+        self.page.get_by_role("button", name="Inloggen").click()
+        self.page.wait_for_url(self.url("/"))
+
+
+@pytest.fixture
+def visitor(browser: Browser, live_server, axe: Axe) -> Iterator[Visitor]:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport=DESKTOP, locale="nl-NL")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield Visitor(page, live_server.url, axe)
+    context.close()
+
+
+@pytest.fixture
+def phone_visitor(browser: Browser, live_server, axe: Axe) -> Iterator[Visitor]:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport=PHONE, locale="nl-NL", is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield Visitor(page, live_server.url, axe)
+    context.close()
