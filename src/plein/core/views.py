@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 from plein.people.selectors import home_people, profile_completeness
 
 from . import services
+from .files import stored_image_response
 from .forms import BrandingForm
 from .http import AuthenticatedHttpRequest
 from .permissions import can_change_branding, can_use_management
@@ -88,23 +89,15 @@ def branding_edit(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 def _branding_file(field_name: str) -> FileResponse:
-    file = getattr(branding_get(), field_name)
-    if not file:
-        raise Http404
-    try:
-        handle = file.storage.open(file.name, "rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(
-        handle, content_type="image/png" if field_name == "logo" else "image/jpeg"
+    # Public on purpose: the login and "coming soon" pages show the logo and persona.
+    content_type = "image/png" if field_name == "logo" else "image/jpeg"
+    return stored_image_response(
+        getattr(branding_get(), field_name), content_type=content_type, public=True
     )
-    response["Cache-Control"] = "public, max-age=86400"
-    return response
 
 
 @require_GET
 def branding_logo(request: HttpRequest) -> FileResponse:
-    # Public on purpose: the login and "coming soon" pages show the logo.
     return _branding_file("logo")
 
 

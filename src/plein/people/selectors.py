@@ -52,13 +52,13 @@ def profile_completeness(person: Person) -> Completeness:
     return Completeness(round(100 * filled / len(COMPLETENESS_ITEMS)), missing)
 
 
-def people_for_cards(queryset=None):  # type: ignore[no-untyped-def]
+def people_for_cards(queryset: QuerySet[Person] | None = None) -> QuerySet[Person]:
     """People with everything a person card shows, in a fixed number of queries."""
     qs = queryset if queryset is not None else Person.objects.all()
     return qs.select_related("department", "location")
 
 
-def home_people(user: User) -> dict[str, object]:
+def home_people(user: Person) -> dict[str, object]:
     """For the start page: the newest colleagues and the people in your own department."""
     visible = visible_people(user).filter(is_active=True)
     since = timezone.now() - timedelta(days=30)
@@ -67,7 +67,7 @@ def home_people(user: User) -> dict[str, object]:
             "-date_joined"
         )[:6]
     )
-    department_id = getattr(user, "department_id", None)
+    department_id = user.department_id
     colleagues = (
         list(people_for_cards(visible.filter(department_id=department_id).exclude(pk=user.pk))[:8])
         if department_id

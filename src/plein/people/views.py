@@ -12,6 +12,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from plein.core.files import stored_image_response
 from plein.core.http import AuthenticatedHttpRequest
 
 from . import services
@@ -123,13 +124,6 @@ def profile_edit(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_safe
 def photo(request: AuthenticatedHttpRequest, pk: int) -> FileResponse:
     person = person_get(pk)
-    if person is None or not can_view_profile(request.user, person) or not person.photo.name:
+    if person is None or not can_view_profile(request.user, person):
         raise Http404
-    try:
-        handle = person.photo.storage.open(person.photo.name, "rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(handle, content_type="image/jpeg")
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, max-age=86400"
-    return response
+    return stored_image_response(person.photo, content_type="image/jpeg", public=False)

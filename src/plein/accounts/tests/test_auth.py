@@ -124,7 +124,9 @@ def test_dutch_is_the_default_language(client, person, settings):
     client.force_login(person)
     assert 'lang="nl"' in client.get(reverse("core:home")).content.decode()
     # A browser that asks for English gets English until the person chooses.
-    assert 'lang="en"' in client.get(reverse("core:home"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert (
+        'lang="en"' in client.get(reverse("core:home"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    )
 
 
 def test_choosing_a_language_is_remembered_on_the_account(client, person, settings):

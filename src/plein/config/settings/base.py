@@ -71,6 +71,8 @@ TEMPLATES = [
     },
 ]
 
+FORM_RENDERER = "plein.core.forms_renderer.PleinFormRenderer"
+
 DATABASES = {
     "default": env.db_url("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'plein.sqlite3'}"),
 }
