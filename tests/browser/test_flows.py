@@ -104,7 +104,7 @@ def test_browse_the_directory_and_open_a_profile(visitor, organisation):
 
 
 def test_directory_works_without_javascript(browser, live_server, axe, organisation):
-    context = browser.new_context(java_script_enabled=False)
+    context = browser.new_context(java_script_enabled=False, locale="nl-NL")
     page = context.new_page()
     page.goto(live_server.url + "/account/login/")
     page.get_by_label("E-mailadres").fill("medewerker@example.org")
@@ -154,7 +154,7 @@ def test_switch_language(visitor, organisation):
     expect(page.get_by_role("link", name="People")).to_be_visible()
     visitor.check_accessibility()
     page = visitor.visit("/account/settings/")
-    page.get_by_label("Language", exact=True).first.select_option("nl")
+    page.locator("#id_language").select_option("nl")
     page.get_by_role("button", name="Save language").click()
     expect(page.locator("html")).to_have_attribute("lang", "nl")
     assert Person.objects.get(email="medewerker@example.org").language == "nl"
@@ -186,3 +186,11 @@ def test_keyboard_and_phone(phone_visitor, organisation):
     expect(skip).to_be_focused()
     page.keyboard.press("Enter")
     expect(page.locator("#main")).to_be_focused()
+
+
+def test_the_accessibility_check_catches_serious_violations(visitor):
+    visitor.page.set_content(
+        '<html><body><main><img src="/static/x.png"><input type="text"></main></body></html>'
+    )
+    with pytest.raises(AssertionError, match="image-alt"):
+        visitor.check_accessibility()

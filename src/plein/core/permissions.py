@@ -13,6 +13,15 @@ def can_change_branding(user: User) -> bool:
 
 def can_use_management(user: User) -> bool:
     """Whether the Management area has anything for this person."""
-    from plein.people.permissions import can_import_people, can_manage_roles
+    from plein.people.permissions import (
+        can_import_people,
+        can_manage_organisation,
+        can_manage_roles,
+    )
 
-    return can_change_branding(user) or can_manage_roles(user) or can_import_people(user)
+    return (
+        can_change_branding(user)
+        or can_manage_roles(user)
+        or can_import_people(user)
+        or can_manage_organisation(user)
+    )

@@ -32,3 +32,7 @@ def can_manage_roles(user: User) -> bool:
 
 def can_import_people(user: User) -> bool:
     return user.is_active and user.has_perm("people.import_people")
+
+
+def can_manage_organisation(user: User) -> bool:
+    return user.is_active and user.has_perm("people.manage_organisation")

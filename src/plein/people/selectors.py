@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -214,3 +214,86 @@ def directory_people(
 
 def person_get(pk: int) -> Person | None:
     return Person.objects.filter(pk=pk).first()
+
+
+# --- Managing the organisation ---------------------------------------------------------------
+
+
+@dataclass
+class DepartmentNode:
+    """A department in the Management area's tree, with its sub-departments."""
+
+    department: Department
+    member_count: int  # active people in this department itself
+    total_count: int = 0  # active people in it and in every department below it
+    children: list[DepartmentNode] = field(default_factory=list)
+
+
+def organisation_departments() -> list[DepartmentNode]:
+    """The department tree, top-level departments first, each counting its active members.
+
+    One query, however many departments and people there are.
+    """
+    departments = Department.objects.annotate(
+        member_count=Count("members", filter=Q(members__is_active=True))
+    )
+    roots: list[DepartmentNode] = []
+    ordered: list[tuple[DepartmentNode, DepartmentNode | None]] = []
+    path: list[DepartmentNode] = []  # the current node's ancestors, top first
+    for department, depth in department_tree(departments):
+        node = DepartmentNode(department, department.member_count)  # type: ignore[attr-defined]
+        del path[depth:]
+        parent = path[-1] if path else None
+        (parent.children if parent else roots).append(node)
+        ordered.append((node, parent))
+        path.append(node)
+    for node, parent in reversed(ordered):  # children come after their parent: add bottom-up
+        node.total_count += node.member_count
+        if parent is not None:
+            parent.total_count += node.total_count
+    return roots
+
+
+def organisation_locations() -> QuerySet[Location]:
+    """Every location with the number of active people there, by name. One query."""
+    return Location.objects.annotate(
+        people_count=Count("people", filter=Q(people__is_active=True))
+    ).order_by("name", "pk")
+
+
+def department_with_counts(pk: int) -> Department | None:
+    """A department with member_count and deactivated_count (its people) and child_count."""
+    return (
+        Department.objects.select_related("parent")
+        .annotate(
+            member_count=Count("members", filter=Q(members__is_active=True), distinct=True),
+            deactivated_count=Count(
+                "members", filter=Q(members__is_active=False), distinct=True
+            ),
+            child_count=Count("children", distinct=True),
+        )
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def location_with_counts(pk: int) -> Location | None:
+    """A location with people_count (active people there) and deactivated_count."""
+    return (
+        Location.objects.annotate(
+            people_count=Count("people", filter=Q(people__is_active=True)),
+            deactivated_count=Count("people", filter=Q(people__is_active=False)),
+        )
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def person_find(value: str) -> Person | None:
+    """The person with this e-mail address (any case) or, without an @, employee number."""
+    value = value.strip()
+    if not value:
+        return None
+    if "@" in value:
+        return Person.objects.filter(email__iexact=value).first()
+    return Person.objects.filter(employee_number=value).first()

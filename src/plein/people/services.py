@@ -5,14 +5,26 @@ from __future__ import annotations
 import functools
 from typing import IO
 
+from django.conf import settings
+from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, transaction
+from django.core.mail import send_mail
+from django.db import IntegrityError, models, transaction
 from django.db.models import Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from plein.core import images
+from plein.core.selectors import branding_get
 
 from .models import Department, Location, Person, Tag
+from .selectors import department_descendant_ids
 
 PROFILE_FIELDS = ("job_title", "department", "location", "phone", "bio")
 
@@ -162,3 +174,387 @@ def profile_photo_remove(*, person: Person) -> Person:
     person.save(update_fields=["photo"])
     _delete_after_commit(old_files)
     return person
+
+
+# --- The organisation: departments and locations ---------------------------------------------
+
+Errors = dict[str, list[str]]
+
+
+def _tidy(value: str) -> str:
+    return " ".join(value.split())
+
+
+def _field_errors(instance: models.Model, fields: tuple[str, ...]) -> Errors:
+    """What the model's own field rules say about these fields (required, length, format)."""
+    try:
+        instance.full_clean(
+            exclude=[f.name for f in instance._meta.fields if f.name not in fields],
+            validate_unique=False,
+            validate_constraints=False,
+        )
+    except ValidationError as error:
+        return error.message_dict
+    return {}
+
+
+def _raise_if(errors: Errors) -> None:
+    if errors:
+        raise ValidationError(errors)
+
+
+def _save(instance: models.Model, **kwargs: object) -> None:
+    """Save; a uniqueness rule broken by someone else a moment ago becomes a clear message."""
+    try:
+        with transaction.atomic():
+            instance.save(**kwargs)  # type: ignore[arg-type]
+    except IntegrityError:
+        raise ValidationError(
+            _(
+                "Someone else has just saved something with the same name, code, e-mail "
+                "address or employee number. Check what you entered and try again."
+            ),
+            code="conflict",
+        ) from None
+
+
+DEPARTMENT_FIELDS = ("name", "parent", "code")
+
+
+def _department_errors(department: Department) -> Errors:
+    errors = _field_errors(department, DEPARTMENT_FIELDS)
+    others = Department.objects.exclude(pk=department.pk) if department.pk else Department.objects
+    if department.name and "name" not in errors:
+        if others.filter(parent=department.parent, name__iexact=department.name).exists():
+            errors["name"] = [
+                _("%(parent)s already has a department called %(name)s.")
+                % {"parent": department.parent.name, "name": department.name}
+                if department.parent
+                else _("There already is a top-level department called %(name)s.")
+                % {"name": department.name}
+            ]
+    if department.code and "code" not in errors:
+        owner = others.filter(code=department.code).first()
+        if owner is not None:
+            errors["code"] = [
+                _("Code %(code)s already belongs to the department %(name)s.")
+                % {"code": department.code, "name": owner.name}
+            ]
+    if department.pk and department.parent is not None:
+        if department.parent.pk == department.pk:
+            errors["parent"] = [_("A department cannot be part of itself.")]
+        elif department.parent.pk in department_descendant_ids(department.pk):
+            errors["parent"] = [
+                _("%(parent)s is part of %(name)s, so %(name)s cannot be part of it.")
+                % {"parent": department.parent.name, "name": department.name}
+            ]
+    return errors
+
+
+def _department_set(
+    department: Department, *, name: str, parent: Department | None, code: str | None
+) -> Department:
+    department.name = _tidy(name)
+    department.parent = parent
+    department.code = (code or "").strip() or None
+    _raise_if(_department_errors(department))
+    _save(department)
+    return department
+
+
+@transaction.atomic
+def department_create(*, name: str, parent: Department | None, code: str | None) -> Department:
+    """Add a department. The name must be unique among its siblings (in any case), the code
+    unique everywhere; an empty code means none."""
+    return _department_set(Department(), name=name, parent=parent, code=code)
+
+
+@transaction.atomic
+def department_update(
+    *, department: Department, name: str, parent: Department | None, code: str | None
+) -> Department:
+    """Rename or move a department, or change its code. It cannot move below itself."""
+    locked = Department.objects.select_for_update().get(pk=department.pk)
+    return _department_set(locked, name=name, parent=parent, code=code)
+
+
+@transaction.atomic
+def department_delete(*, department: Department) -> None:
+    """Delete a department that has no active members and no sub-departments.
+
+    Deactivated people who were in it are left without a department.
+    """
+    locked = Department.objects.select_for_update().get(pk=department.pk)
+    members = Person.objects.filter(department=locked, is_active=True).count()
+    children = Department.objects.filter(parent=locked).count()
+    problems = []
+    if members:
+        problems.append(
+            ngettext(
+                "%(name)s cannot be deleted because %(count)d person is still in it. Move them "
+                "to another department first.",
+                "%(name)s cannot be deleted because %(count)d people are still in it. Move them "
+                "to another department first.",
+                members,
+            )
+            % {"name": locked.name, "count": members}
+        )
+    if children:
+        problems.append(
+            ngettext(
+                "%(name)s cannot be deleted because it still has %(count)d sub-department. "
+                "Delete it or make it part of another department first.",
+                "%(name)s cannot be deleted because it still has %(count)d sub-departments. "
+                "Delete them or make them part of another department first.",
+                children,
+            )
+            % {"name": locked.name, "count": children}
+        )
+    if problems:
+        raise ValidationError(problems, code="in_use")
+    locked.delete()
+
+
+LOCATION_FIELDS = ("name", "address")
+
+
+def _location_set(location: Location, *, name: str, address: str) -> Location:
+    location.name = _tidy(name)
+    location.address = _tidy(address)
+    errors = _field_errors(location, LOCATION_FIELDS)
+    others = Location.objects.exclude(pk=location.pk) if location.pk else Location.objects
+    if location.name and "name" not in errors:
+        if others.filter(name__iexact=location.name).exists():
+            errors["name"] = [
+                _("There already is a location called %(name)s.") % {"name": location.name}
+            ]
+    _raise_if(errors)
+    _save(location)
+    return location
+
+
+@transaction.atomic
+def location_create(*, name: str, address: str = "") -> Location:
+    """Add a location; its name must be unique (in any case)."""
+    return _location_set(Location(), name=name, address=address)
+
+
+@transaction.atomic
+def location_update(*, location: Location, name: str, address: str) -> Location:
+    locked = Location.objects.select_for_update().get(pk=location.pk)
+    return _location_set(locked, name=name, address=address)
+
+
+@transaction.atomic
+def location_delete(*, location: Location) -> None:
+    """Delete a location where no active person works; deactivated people there lose it."""
+    locked = Location.objects.select_for_update().get(pk=location.pk)
+    people = Person.objects.filter(location=locked, is_active=True).count()
+    if people:
+        raise ValidationError(
+            ngettext(
+                "%(name)s cannot be deleted because %(count)d person still works there. Give "
+                "them another location first.",
+                "%(name)s cannot be deleted because %(count)d people still work there. Give "
+                "them another location first.",
+                people,
+            )
+            % {"name": locked.name, "count": people},
+            code="in_use",
+        )
+    locked.delete()
+
+
+# --- People's organisation details -----------------------------------------------------------
+
+PERSON_DETAIL_FIELDS = (
+    "first_name",
+    "name_prefix",
+    "last_name",
+    "email",
+    "employee_number",
+    "job_title",
+    "department",
+    "location",
+    "manager",
+)
+
+
+def _manager_error(person: Person, manager: Person | None, current_manager_id: int | None) -> str:
+    """Why `manager` cannot manage `person`, or '' when they can."""
+    if manager is None:
+        return ""
+    if person.pk is not None and manager.pk == person.pk:
+        return _("A person cannot be their own manager.")
+    if not manager.is_active and manager.pk != current_manager_id:
+        return _("%(name)s has been deactivated and cannot be a manager.") % {
+            "name": manager.full_name
+        }
+    if person.pk is None:
+        return ""  # someone new has nobody reporting to them yet
+    # Walk up from the manager: meeting the person means they would manage themselves.
+    seen = {manager.pk}
+    above = manager.manager_id
+    while above is not None and above not in seen:
+        if above == person.pk:
+            return _(
+                "%(manager)s reports to %(name)s (directly or through others), so %(name)s "
+                "cannot report to %(manager)s."
+            ) % {"manager": manager.full_name, "name": person.full_name}
+        seen.add(above)
+        above = Person.objects.filter(pk=above).values_list("manager_id", flat=True).first()
+    return ""
+
+
+def _person_set(
+    person: Person,
+    *,
+    first_name: str,
+    name_prefix: str,
+    last_name: str,
+    email: str,
+    employee_number: str | None,
+    job_title: str,
+    department: Department | None,
+    location: Location | None,
+    manager: Person | None,
+) -> None:
+    """Put the details on `person` (not saved); raises ValidationError with every problem."""
+    current_manager_id = person.manager_id
+    person.first_name = _tidy(first_name)
+    person.name_prefix = _tidy(name_prefix)
+    person.last_name = _tidy(last_name)
+    person.email = email.strip().lower()
+    person.employee_number = (employee_number or "").strip() or None
+    person.job_title = _tidy(job_title)
+    person.department = department
+    person.location = location
+    person.manager = manager
+    errors = _field_errors(person, PERSON_DETAIL_FIELDS)
+    others = Person.objects.exclude(pk=person.pk) if person.pk else Person.objects
+    if person.email and "email" not in errors:
+        owner = others.filter(email__iexact=person.email).first()
+        if owner is not None:
+            errors["email"] = [
+                _("%(email)s already belongs to %(name)s.")
+                % {"email": person.email, "name": owner.full_name}
+            ]
+    if person.employee_number and "employee_number" not in errors:
+        owner = others.filter(employee_number=person.employee_number).first()
+        if owner is not None:
+            errors["employee_number"] = [
+                _("Employee number %(number)s already belongs to %(name)s.")
+                % {"number": person.employee_number, "name": owner.full_name}
+            ]
+    manager_error = _manager_error(person, manager, current_manager_id)
+    if manager_error:
+        errors.setdefault("manager", []).append(manager_error)
+    _raise_if(errors)
+
+
+def welcome_email_send(*, person: Person, site_url: str) -> None:
+    """E-mail someone new a link to choose their password; it works once, like a reset link.
+
+    Written in the person's language, or the intranet's default language until they choose.
+    """
+    base = site_url.rstrip("/")
+    with translation.override(person.language or settings.LANGUAGE_CODE):
+        path = reverse(
+            "accounts:password_reset_confirm",
+            kwargs={
+                "uidb64": urlsafe_base64_encode(force_bytes(person.pk)),
+                "token": default_token_generator.make_token(person),
+            },
+        )
+        context = {
+            "person": person,
+            "site_name": branding_get().intranet_name,
+            "link": base + path,
+            "login_url": base + reverse("accounts:login"),
+            "valid_hours": settings.PASSWORD_RESET_TIMEOUT // 3600,
+        }
+        subject = render_to_string("people/email/welcome_subject.txt", context)
+        body = render_to_string("people/email/welcome.txt", context)
+    send_mail(" ".join(subject.split()), body, None, [person.email])
+
+
+@transaction.atomic
+def person_create(
+    *,
+    first_name: str,
+    name_prefix: str = "",
+    last_name: str,
+    email: str,
+    employee_number: str | None = None,
+    job_title: str = "",
+    department: Department | None = None,
+    location: Location | None = None,
+    manager: Person | None = None,
+    send_welcome: bool = False,
+    site_url: str = "",
+) -> Person:
+    """Add someone to the organisation, with no usable password yet.
+
+    The e-mail address is stored in lower case and, like the employee number, must be unique
+    (the address in any case). The manager must be active. With send_welcome the person gets
+    an e-mail, once the transaction is committed, with a link (on `site_url`, for example
+    "https://intranet.example.org") to choose a password.
+    """
+    if send_welcome and not site_url:
+        raise ValueError("A welcome e-mail needs the site's address (site_url).")
+    person = Person()
+    _person_set(
+        person,
+        first_name=first_name,
+        name_prefix=name_prefix,
+        last_name=last_name,
+        email=email,
+        employee_number=employee_number,
+        job_title=job_title,
+        department=department,
+        location=location,
+        manager=manager,
+    )
+    person.set_unusable_password()
+    _save(person)
+    if send_welcome:
+        transaction.on_commit(
+            lambda: welcome_email_send(person=person, site_url=site_url), robust=True
+        )
+    return person
+
+
+@transaction.atomic
+def person_details_update(
+    *,
+    person: Person,
+    first_name: str,
+    name_prefix: str,
+    last_name: str,
+    email: str,
+    employee_number: str | None,
+    job_title: str,
+    department: Department | None,
+    location: Location | None,
+    manager: Person | None,
+) -> Person:
+    """Change someone's name, e-mail address, employee number and place in the organisation.
+
+    Same rules as person_create; besides, nobody can become the manager of someone above
+    them (managers cannot form a circle). A deactivated manager may stay, not be chosen anew.
+    """
+    locked = Person.objects.select_for_update().get(pk=person.pk)
+    _person_set(
+        locked,
+        first_name=first_name,
+        name_prefix=name_prefix,
+        last_name=last_name,
+        email=email,
+        employee_number=employee_number,
+        job_title=job_title,
+        department=department,
+        location=location,
+        manager=manager,
+    )
+    _save(locked, update_fields=PERSON_DETAIL_FIELDS)
+    return locked
