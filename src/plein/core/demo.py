@@ -24,13 +24,17 @@ The rules for a step:
 from __future__ import annotations
 
 import random
+import uuid
 from typing import Protocol
 
 from django.core.cache import cache
+from django.core.files.base import ContentFile
 from django.core.management.base import OutputWrapper
 from django.db import transaction
 from django.utils.module_loading import import_string
 from faker import Faker
+
+from plein.people.demo import avatar_jpeg
 
 from .models import Branding
 from .selectors import BRANDING_CACHE_KEY
@@ -69,11 +73,19 @@ DEMO_BRANDING = {
 
 def branding_step(*, rng: random.Random, fake: Faker, people: int, stdout: OutputWrapper) -> None:
     """The branding of Gemeente Voorbeeld, unless a community manager has set one already."""
-    _branding, created = Branding.objects.get_or_create(
-        pk=Branding.SINGLETON_PK, defaults=DEMO_BRANDING
+    # The persona needs a face: a generated portrait, written once the transaction commits.
+    avatar_name = f"branding/{uuid.UUID(int=rng.getrandbits(128)).hex}.jpg"
+    branding, created = Branding.objects.get_or_create(
+        pk=Branding.SINGLETON_PK, defaults={**DEMO_BRANDING, "persona_avatar": avatar_name}
     )
     if created:
-        transaction.on_commit(lambda: cache.delete(BRANDING_CACHE_KEY))
+        storage = branding.persona_avatar.storage
+
+        def _after_commit() -> None:
+            storage.save(avatar_name, ContentFile(avatar_jpeg(colour=2, figure=1)))
+            cache.delete(BRANDING_CACHE_KEY)
+
+        transaction.on_commit(_after_commit)
         stdout.write(f"  branding: {DEMO_BRANDING['intranet_name']} with persona Vera")
     else:
         stdout.write("  branding: kept as it was")

@@ -15,7 +15,7 @@ from plein.core import images
 from plein.core.forms import IMAGE_ACCEPT
 
 from .models import Department, Location, Person
-from .selectors import department_tree, tag_find
+from .selectors import department_descendant_ids, department_tree, person_find, tag_find
 
 TREE_INDENT = "— "
 MAX_TAGS = 20
@@ -245,3 +245,142 @@ class ProfileForm(forms.Form):
                 code="invalid_length",
             )
         return phone
+
+
+# --- The Management area: departments, locations and people's details ------------------------
+
+
+class DepartmentForm(forms.Form):
+    """Adding or changing a department. Saving goes through services.department_create/update."""
+
+    name = forms.CharField(label=_("Name"), max_length=150)
+    parent = DepartmentTreeField(
+        label=_("Part of"),
+        required=False,
+        empty_label=_("Nothing: this is a top-level department"),
+    )
+    code = forms.CharField(
+        label=_("Code"),
+        required=False,
+        max_length=50,
+        help_text=_("The department's code in the HR system, used by the import. Optional."),
+    )
+
+    def __init__(self, *args: Any, department: Department | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if department is not None:
+            # A department cannot become part of itself or of anything below it.
+            field = self.fields["parent"]
+            field.queryset = Department.objects.exclude(  # type: ignore[attr-defined]
+                pk__in=department_descendant_ids(department.pk)
+            )
+            field.help_text = _(
+                "It cannot be part of itself or of one of its own sub-departments, so those "
+                "are not in the list."
+            )
+
+    @classmethod
+    def initial_for(cls, department: Department) -> dict[str, Any]:
+        return {"name": department.name, "parent": department.parent_id, "code": department.code}
+
+
+class LocationForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=120)
+    address = forms.CharField(
+        label=_("Address"),
+        required=False,
+        max_length=255,
+        help_text=_("For example Stationsplein 1, 3511 ED Utrecht. Optional."),
+    )
+
+
+class ManagerField(forms.CharField):
+    """Someone's e-mail address or employee number in a text input; cleans to that Person.
+
+    A list of every colleague would be far too long to choose from in a large organisation.
+    """
+
+    def prepare_value(self, value: Any) -> Any:
+        return value.email if isinstance(value, Person) else value
+
+    def to_python(self, value: Any) -> Person | None:  # type: ignore[override]
+        text = super().to_python(value)
+        if not text:
+            return None
+        person = person_find(text)
+        if person is None:
+            raise forms.ValidationError(
+                _("Nobody in Plein has the e-mail address or employee number %(value)s."),
+                params={"value": text},
+                code="unknown",
+            )
+        return person
+
+
+class PersonDetailsForm(forms.Form):
+    """Someone's name, e-mail address and place in the organisation, for administrators."""
+
+    first_name = forms.CharField(label=_("First name"), max_length=100)
+    name_prefix = forms.CharField(
+        label=_("Prefix"),
+        required=False,
+        max_length=30,
+        help_text=_("For example 'van', 'de' or 'van der'."),
+    )
+    last_name = forms.CharField(label=_("Last name"), max_length=150)
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        max_length=254,
+        help_text=_("They log in with this address."),
+    )
+    employee_number = forms.CharField(
+        label=_("Employee number"),
+        required=False,
+        max_length=50,
+        help_text=_("The number in the HR system, used by the import. Optional."),
+    )
+    job_title = forms.CharField(label=_("Job title"), required=False, max_length=150)
+    department = DepartmentTreeField(
+        label=_("Department"), required=False, empty_label=_("No department")
+    )
+    location = forms.ModelChoiceField(
+        label=_("Location"),
+        queryset=Location.objects.all(),
+        required=False,
+        empty_label=_("No location"),
+    )
+    manager = ManagerField(
+        label=_("Manager"),
+        required=False,
+        help_text=_(
+            "The manager's e-mail address or employee number, for example "
+            "jan.jansen@example.org. Leave it empty for no manager."
+        ),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+
+    @classmethod
+    def initial_for(cls, person: Person) -> dict[str, Any]:
+        return {
+            "first_name": person.first_name,
+            "name_prefix": person.name_prefix,
+            "last_name": person.last_name,
+            "email": person.email,
+            "employee_number": person.employee_number,
+            "job_title": person.job_title,
+            "department": person.department_id,
+            "location": person.location_id,
+            "manager": person.manager,
+        }
+
+
+class PersonAddForm(PersonDetailsForm):
+    send_welcome = forms.BooleanField(
+        label=_("Send a welcome e-mail with a link to set a password"),
+        required=False,
+        initial=True,
+        help_text=_(
+            'Without it, they can choose a password later with "Forgot your password?" on '
+            "the login page."
+        ),
+    )

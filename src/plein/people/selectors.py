@@ -267,9 +267,7 @@ def department_with_counts(pk: int) -> Department | None:
         Department.objects.select_related("parent")
         .annotate(
             member_count=Count("members", filter=Q(members__is_active=True), distinct=True),
-            deactivated_count=Count(
-                "members", filter=Q(members__is_active=False), distinct=True
-            ),
+            deactivated_count=Count("members", filter=Q(members__is_active=False), distinct=True),
             child_count=Count("children", distinct=True),
         )
         .filter(pk=pk)

@@ -223,16 +223,19 @@ DEPARTMENT_FIELDS = ("name", "parent", "code")
 
 def _department_errors(department: Department) -> Errors:
     errors = _field_errors(department, DEPARTMENT_FIELDS)
-    others = Department.objects.exclude(pk=department.pk) if department.pk else Department.objects
-    if department.name and "name" not in errors:
-        if others.filter(parent=department.parent, name__iexact=department.name).exists():
-            errors["name"] = [
-                _("%(parent)s already has a department called %(name)s.")
-                % {"parent": department.parent.name, "name": department.name}
-                if department.parent
-                else _("There already is a top-level department called %(name)s.")
-                % {"name": department.name}
-            ]
+    others = Department.objects.exclude(pk=department.pk)  # pk None: excludes nobody
+    if (
+        department.name
+        and "name" not in errors
+        and others.filter(parent=department.parent, name__iexact=department.name).exists()
+    ):
+        errors["name"] = [
+            _("%(parent)s already has a department called %(name)s.")
+            % {"parent": department.parent.name, "name": department.name}
+            if department.parent
+            else _("There already is a top-level department called %(name)s.")
+            % {"name": department.name}
+        ]
     if department.code and "code" not in errors:
         owner = others.filter(code=department.code).first()
         if owner is not None:
@@ -322,12 +325,14 @@ def _location_set(location: Location, *, name: str, address: str) -> Location:
     location.name = _tidy(name)
     location.address = _tidy(address)
     errors = _field_errors(location, LOCATION_FIELDS)
-    others = Location.objects.exclude(pk=location.pk) if location.pk else Location.objects
-    if location.name and "name" not in errors:
-        if others.filter(name__iexact=location.name).exists():
-            errors["name"] = [
-                _("There already is a location called %(name)s.") % {"name": location.name}
-            ]
+    if (
+        location.name
+        and "name" not in errors
+        and Location.objects.exclude(pk=location.pk).filter(name__iexact=location.name).exists()
+    ):
+        errors["name"] = [
+            _("There already is a location called %(name)s.") % {"name": location.name}
+        ]
     _raise_if(errors)
     _save(location)
     return location
@@ -431,7 +436,7 @@ def _person_set(
     person.location = location
     person.manager = manager
     errors = _field_errors(person, PERSON_DETAIL_FIELDS)
-    others = Person.objects.exclude(pk=person.pk) if person.pk else Person.objects
+    others = Person.objects.exclude(pk=person.pk)  # pk None: excludes nobody
     if person.email and "email" not in errors:
         owner = others.filter(email__iexact=person.email).first()
         if owner is not None:
