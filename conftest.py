@@ -29,6 +29,13 @@ def administrator(db):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
+def admin_client(client, administrator):  # type: ignore[no-untyped-def]
+    """A client logged in as an administrator (replaces pytest-django's, made for usernames)."""
+    client.force_login(administrator)
+    return client
+
+
+@pytest.fixture
 def community_manager(db):  # type: ignore[no-untyped-def]
     return PersonFactory(roles=["community_manager"], email="cm@example.org")
 

@@ -172,6 +172,26 @@ def test_management_screens(visitor, organisation):
     visitor.visit(f"/manage/people/{organisation['anne'].pk}/")
     visitor.visit("/manage/import/")
     visitor.visit("/account/settings/")
+    visitor.visit(f"/manage/people/{organisation['anne'].pk}/details/")
+    visitor.visit("/manage/organisation/")
+    page = visitor.visit("/manage/organisation/departments/add/")
+    page.locator("#id_name").fill("Wijkteams")
+    page.locator("#id_parent").select_option(label="Burgerzaken")
+    page.locator("main form button[type=submit]").click()
+    expect(page).to_have_url(re.compile(r"/manage/organisation/$"))
+    expect(page.get_by_role("main")).to_contain_text("Wijkteams")
+    visitor.check_accessibility()
+    visitor.visit("/manage/organisation/locations/add/")
+    page = visitor.visit("/manage/people/add/")
+    page.locator("#id_first_name").fill("Nina")
+    page.locator("#id_last_name").fill("Kok")
+    page.locator("#id_email").fill("nina.kok@example.org")
+    page.locator("#id_manager").fill("manager@example.org")
+    page.locator("main form button[type=submit]").click()
+    expect(page.get_by_role("main")).to_contain_text("Nina Kok")
+    visitor.check_accessibility()
+    nina = Person.objects.get(email="nina.kok@example.org")
+    assert nina.manager == organisation["peter"]
 
 
 def test_keyboard_and_phone(phone_visitor, organisation):

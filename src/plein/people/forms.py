@@ -379,8 +379,5 @@ class PersonAddForm(PersonDetailsForm):
         label=_("Send a welcome e-mail with a link to set a password"),
         required=False,
         initial=True,
-        help_text=_(
-            'Without it, they can choose a password later with "Forgot your password?" on '
-            "the login page."
-        ),
+        help_text=_("You can also send it later, from their details."),
     )

@@ -221,7 +221,8 @@ def _save(instance: models.Model, **kwargs: object) -> None:
 DEPARTMENT_FIELDS = ("name", "parent", "code")
 
 
-def _department_errors(department: Department) -> Errors:
+def department_problems(department: Department) -> Errors:
+    """What is wrong with this (unsaved) department, by field; empty when nothing is."""
     errors = _field_errors(department, DEPARTMENT_FIELDS)
     others = Department.objects.exclude(pk=department.pk)  # pk None: excludes nobody
     if (
@@ -260,7 +261,7 @@ def _department_set(
     department.name = _tidy(name)
     department.parent = parent
     department.code = (code or "").strip() or None
-    _raise_if(_department_errors(department))
+    _raise_if(department_problems(department))
     _save(department)
     return department
 
@@ -457,11 +458,8 @@ def _person_set(
     _raise_if(errors)
 
 
-def welcome_email_send(*, person: Person, site_url: str) -> None:
-    """E-mail someone new a link to choose their password; it works once, like a reset link.
-
-    Written in the person's language, or the intranet's default language until they choose.
-    """
+def _welcome_email_send(person: Person, site_url: str) -> None:
+    """Written in the person's language, or the intranet's default language until they choose."""
     base = site_url.rstrip("/")
     with translation.override(person.language or settings.LANGUAGE_CODE):
         path = reverse(
@@ -475,12 +473,30 @@ def welcome_email_send(*, person: Person, site_url: str) -> None:
             "person": person,
             "site_name": branding_get().intranet_name,
             "link": base + path,
-            "login_url": base + reverse("accounts:login"),
             "valid_hours": settings.PASSWORD_RESET_TIMEOUT // 3600,
         }
         subject = render_to_string("people/email/welcome_subject.txt", context)
         body = render_to_string("people/email/welcome.txt", context)
     send_mail(" ".join(subject.split()), body, None, [person.email])
+
+
+def person_send_welcome(*, person: Person, site_url: str) -> None:
+    """E-mail someone a welcome with a link to choose their password, sent once the current
+    transaction is committed (at once outside a transaction).
+
+    The link is on `site_url` (for example "https://intranet.example.org") and works once,
+    like a password reset link; a password they already have keeps working until then.
+    A failure to send is logged and does not undo anything.
+    """
+    if not site_url:
+        raise ValueError("A welcome e-mail needs the site's address (site_url).")
+    if not person.is_active:
+        raise ValidationError(
+            _("%(name)s has been deactivated. Reactivate the account first.")
+            % {"name": person.full_name},
+            code="inactive",
+        )
+    transaction.on_commit(functools.partial(_welcome_email_send, person, site_url), robust=True)
 
 
 @transaction.atomic
@@ -502,8 +518,7 @@ def person_create(
 
     The e-mail address is stored in lower case and, like the employee number, must be unique
     (the address in any case). The manager must be active. With send_welcome the person gets
-    an e-mail, once the transaction is committed, with a link (on `site_url`, for example
-    "https://intranet.example.org") to choose a password.
+    a welcome e-mail to choose a password (see person_send_welcome).
     """
     if send_welcome and not site_url:
         raise ValueError("A welcome e-mail needs the site's address (site_url).")
@@ -523,9 +538,7 @@ def person_create(
     person.set_unusable_password()
     _save(person)
     if send_welcome:
-        transaction.on_commit(
-            lambda: welcome_email_send(person=person, site_url=site_url), robust=True
-        )
+        person_send_welcome(person=person, site_url=site_url)
     return person
 
 

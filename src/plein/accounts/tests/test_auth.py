@@ -110,6 +110,20 @@ def test_password_reset_by_email(client):
     assert "expired" in client.get(link, follow=True).content.decode()
 
 
+def test_someone_without_a_password_yet_chooses_one_with_the_reset_link(client):
+    newcomer = PersonFactory(email="nieuw@example.org")
+    newcomer.set_unusable_password()
+    newcomer.save()
+    client.post(reverse("accounts:password_reset"), {"email": "Nieuw@example.org"})
+    assert [m.to for m in mail.outbox] == [["nieuw@example.org"]]
+
+
+def test_no_reset_mail_for_a_deactivated_account(client):
+    PersonFactory(email="weg@example.org", is_active=False)
+    client.post(reverse("accounts:password_reset"), {"email": "weg@example.org"})
+    assert mail.outbox == []
+
+
 def test_password_reset_does_not_reveal_whether_an_address_exists(client):
     response = client.post(reverse("accounts:password_reset"), {"email": "nobody@example.org"})
     assert response.status_code == 302

@@ -26,12 +26,6 @@ def roles_of(person: Person) -> set[str]:
 
 
 @pytest.fixture
-def admin_client(client, administrator):  # type: ignore[no-untyped-def]
-    client.force_login(administrator)
-    return client
-
-
-@pytest.fixture
 def superuser(db):  # type: ignore[no-untyped-def]
     # Has every permission without having the administrator role: handy to test that role's rules.
     return PersonFactory(email="root@example.org", is_superuser=True, is_staff=True)
