@@ -40,17 +40,17 @@ run: install
 	$(BIN)/plein runserver --noreload $(HOST):$(PORT)
 
 test: install-dev
-	$(BIN)/ruff check src tests conftest.py bench
+	$(BIN)/ruff check src tests conftest.py bench scripts
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: install-dev
-	$(BIN)/ruff check src tests conftest.py bench
-	$(BIN)/ruff format --check src tests conftest.py bench
+	$(BIN)/ruff check src tests conftest.py bench scripts
+	$(BIN)/ruff format --check src tests conftest.py bench scripts
 	$(BIN)/mypy src
 
 format: install-dev
-	$(BIN)/ruff check --fix src tests conftest.py bench
-	$(BIN)/ruff format src tests conftest.py bench
+	$(BIN)/ruff check --fix src tests conftest.py bench scripts
+	$(BIN)/ruff format src tests conftest.py bench scripts
 
 # For developers (needs GNU gettext): refresh the .po files after changing strings.
 messages: install

@@ -214,3 +214,44 @@ def test_the_accessibility_check_catches_serious_violations(visitor):
     )
     with pytest.raises(AssertionError, match="image-alt"):
         visitor.check_accessibility()
+
+
+def test_the_remaining_account_and_management_pages(visitor, organisation, settings, tmp_path):
+    from django.core import mail
+
+    settings.AXES_FAILURE_LIMIT = 2
+    page = visitor.visit("/account/login/")
+    for _attempt in range(2):
+        page.get_by_label("E-mailadres").fill("manager@example.org")
+        page.get_by_label("Wachtwoord").fill("fout")
+        page.get_by_role("button", name="Inloggen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Inloggen kan even niet")
+    visitor.check_accessibility()
+
+    page = visitor.visit("/account/password/reset/")
+    page.get_by_label("E-mailadres").fill("medewerker@example.org")
+    page.get_by_role("button", name="Stuur de link").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Kijk in je e-mail")
+    link = re.search(r"https?://\S+/account/password/reset/\S+/", mail.outbox[-1].body).group(0)
+    page.goto(link)
+    visitor.check_accessibility()
+    page.locator("#id_new_password1").fill("Een-nieuw-wachtwoord-2026")
+    page.locator("#id_new_password2").fill("Een-nieuw-wachtwoord-2026")
+    page.locator("main form button[type=submit]").click()
+    visitor.check_accessibility()
+    visitor.log_in("medewerker@example.org", "Een-nieuw-wachtwoord-2026")
+    visitor.visit("/account/password/change/")
+
+    visitor.page.context.clear_cookies()
+    visitor.log_in("beheer@example.org", DEFAULT_PASSWORD)
+    visitor.visit(f"/manage/organisation/departments/{organisation['burgerzaken'].pk}/")
+    bad = tmp_path / "export.csv"
+    bad.write_text("employee_number;email;first_name;last_name\nE1;geen-adres;Jan;\n")
+    page = visitor.visit("/manage/import/")
+    page.locator("#id_file").set_input_files(str(bad))
+    page.locator("main form button[type=submit]").click()
+    errors = page.locator("#import-errors-heading + p + .table-wrap tbody tr")
+    expect(errors.first.locator("td").first).to_have_text("2")  # the bad row's line number
+    expect(page.get_by_role("alert")).to_contain_text("Er is niets geïmporteerd")
+    visitor.check_accessibility()
+    assert not Person.objects.filter(employee_number="E1").exists()

@@ -2,10 +2,8 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -22,6 +20,7 @@ from plein.people.permissions import can_import_people, can_manage_roles
 from . import services
 from .forms import ImportPeopleForm, LanguageForm, LoginForm, PeopleFilterForm, RolesForm
 from .roles import ROLES, ROLES_BY_KEY, role_label
+from .selectors import people_with_roles
 
 PEOPLE_PER_PAGE = 50
 MAX_ERRORS_SHOWN = 500
@@ -82,13 +81,7 @@ def manage_people(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not can_manage_roles(request.user):
         raise PermissionDenied
     form = PeopleFilterForm(request.GET)
-    people = form.filter(
-        Person.objects.select_related("department").prefetch_related(
-            Prefetch(
-                "groups", queryset=Group.objects.filter(name__in=ROLES_BY_KEY), to_attr="roles"
-            )
-        )
-    ).order_by("last_name", "first_name", "pk")
+    people = form.filter(people_with_roles())
     page = Paginator(people, PEOPLE_PER_PAGE).get_page(request.GET.get("page"))
     for person in page.object_list:
         person.role_labels = [role_label(group.name) for group in person.roles]  # type: ignore[attr-defined]
