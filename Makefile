@@ -37,7 +37,11 @@ run: install
 	$(BIN)/plein migrate --noinput -v 0
 	$(BIN)/plein demo --if-empty --people $(DEMO_PEOPLE) --seed $(DEMO_SEED)
 	@echo "Plein runs at http://$(HOST):$(PORT)/  (stop with Ctrl+C)"
-	$(BIN)/plein runserver --noreload $(HOST):$(PORT)
+	@# The task worker (it sends e-mail) runs beside the web server and stops with it.
+	$(BIN)/plein db_worker --no-reload & worker=$$!; \
+	$(BIN)/plein runserver --noreload $(HOST):$(PORT) & server=$$!; \
+	trap 'kill $$worker $$server 2>/dev/null; wait' EXIT INT TERM; \
+	wait $$server
 
 test: install-dev
 	$(BIN)/ruff check src tests conftest.py bench scripts

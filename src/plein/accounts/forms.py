@@ -5,8 +5,11 @@ from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Q, QuerySet
+from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from plein.core.tasks import email_enqueue
 from plein.people.models import Person
 
 from .roles import EMPLOYEE_LABEL, ROLES, ROLES_BY_KEY
@@ -47,6 +50,28 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
             "site_name": branding_get().intranet_name,
         }
         super().save(*args, **kwargs)
+
+    def send_mail(
+        self,
+        subject_template_name: str,
+        email_template_name: str,
+        context: dict[str, Any],
+        from_email: str | None,
+        to_email: str,
+        html_email_template_name: str | None = None,
+    ) -> None:
+        # Written now, in the person's language (or the one they asked in); a task sends it.
+        with translation.override(context["user"].language or translation.get_language()):
+            subject = render_to_string(subject_template_name, context)
+            body = render_to_string(email_template_name, context)
+            html_body = (
+                render_to_string(html_email_template_name, context)
+                if html_email_template_name
+                else None
+            )
+        email_enqueue(
+            to=[to_email], subject=subject, body=body, html_body=html_body, from_email=from_email
+        )
 
 
 class LanguageForm(forms.Form):

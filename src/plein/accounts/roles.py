@@ -38,12 +38,13 @@ EMPLOYEE_LABEL = _("Employee")
 
 ROLE_PERMISSIONS: dict[str, set[str]] = {
     EDITOR.key: set(),
-    COMMUNITY_MANAGER.key: {"core.change_site_branding"},
+    COMMUNITY_MANAGER.key: {"core.change_site_branding", "spaces.manage_default_spaces"},
     ADMINISTRATOR.key: {
         "core.change_site_branding",
         "people.manage_roles",
         "people.import_people",
         "people.manage_organisation",
+        "spaces.manage_default_spaces",
     },
 }
 

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("plein.core.urls")),
     path("account/", include("plein.accounts.urls")),
     path("people/", include("plein.people.urls")),
+    path("spaces/", include("plein.spaces.urls")),
     path("manage/", include("plein.core.manage_urls")),
     path("django-admin/", admin.site.urls),
 ]

@@ -42,6 +42,7 @@ from .selectors import BRANDING_CACHE_KEY
 DEMO_STEPS: tuple[str, ...] = (
     "plein.people.demo.people_step",  # first: later steps build on the people
     "plein.core.demo.branding_step",
+    "plein.spaces.demo.spaces_step",
 )
 
 

@@ -66,6 +66,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from plein.accounts.roles import ADMINISTRATOR
+from plein.spaces.services import default_spaces_sync
 
 from .models import Department, Location, Person
 
@@ -945,4 +946,5 @@ def people_import_csv(
         plan = _plan(checker, dry_run)
         if not dry_run:
             _apply(plan, checker)
+            transaction.on_commit(lambda: default_spaces_sync())
     return plan.result

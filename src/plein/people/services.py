@@ -9,7 +9,6 @@ from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.core.mail import send_mail
 from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
@@ -22,6 +21,8 @@ from django.utils.translation import ngettext
 
 from plein.core import images
 from plein.core.selectors import branding_get
+from plein.core.tasks import email_enqueue
+from plein.spaces.services import default_spaces_sync
 
 from .models import Department, Location, Person, Tag
 from .selectors import department_descendant_ids
@@ -477,7 +478,7 @@ def _welcome_email_send(person: Person, site_url: str) -> None:
         }
         subject = render_to_string("people/email/welcome_subject.txt", context)
         body = render_to_string("people/email/welcome.txt", context)
-    send_mail(" ".join(subject.split()), body, None, [person.email])
+    email_enqueue(to=[person.email], subject=subject, body=body)
 
 
 def person_send_welcome(*, person: Person, site_url: str) -> None:
@@ -539,6 +540,7 @@ def person_create(
     _save(person)
     if send_welcome:
         person_send_welcome(person=person, site_url=site_url)
+    default_spaces_sync(people=[person])  # in the same transaction: all or nothing
     return person
 
 

@@ -30,8 +30,11 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "plein.core",
     "plein.people",
+    "plein.spaces",
     "plein.accounts",
 ]
 
@@ -106,6 +109,14 @@ else:
             "LOCATION": "plein",
         }
     }
+
+# Background work (e-mail) is stored in the database and run by a worker: `plein db_worker`.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
 
 AUTH_USER_MODEL = "people.Person"
 AUTHENTICATION_BACKENDS = [

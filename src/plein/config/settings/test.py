@@ -9,6 +9,8 @@ LANGUAGE_CODE = "en"
 SECRET_KEY = "plein-tests-only"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Tasks run at once, inside the test; a test of the worker path switches to the database backend.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 MEDIA_ROOT = env.path("PLEIN_TEST_MEDIA_ROOT", default="/tmp/plein-test-media")  # noqa: S108
 STORAGES = {

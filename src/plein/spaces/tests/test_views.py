@@ -1,0 +1,144 @@
+import pytest
+from django.urls import reverse
+
+from plein.people.tests.factories import PersonFactory
+from plein.spaces.models import Membership, Space
+
+from .factories import MembershipFactory, SpaceFactory
+
+State = Membership.State
+pytestmark = pytest.mark.django_db
+
+
+def test_directory_lists_visible_spaces_and_searches(logged_in_client, person) -> None:  # type: ignore[no-untyped-def]
+    SpaceFactory(name="Hardloopclub")
+    SpaceFactory(name="Fotografie")
+    SpaceFactory(name="Geheim", kind="secret")
+    page = logged_in_client.get(reverse("spaces:directory")).content.decode()
+    assert "Hardloopclub" in page and "Fotografie" in page and "Geheim" not in page
+    page = logged_in_client.get(reverse("spaces:directory"), {"q": "hardloop"}).content.decode()
+    assert "Hardloopclub" in page and "Fotografie" not in page
+    partial = logged_in_client.get(
+        reverse("spaces:directory"), {"q": "foto"}, HTTP_HX_REQUEST="true"
+    ).content.decode()
+    assert "Fotografie" in partial and "<html" not in partial
+
+
+def test_my_spaces_tab(logged_in_client, person) -> None:  # type: ignore[no-untyped-def]
+    MembershipFactory(person=person, space=SpaceFactory(name="Mijn ruimte"))
+    SpaceFactory(name="Andere ruimte")
+    page = logged_in_client.get(reverse("spaces:directory"), {"tab": "mine"}).content.decode()
+    assert "Mijn ruimte" in page and "Andere ruimte" not in page
+
+
+def test_directory_query_count_is_fixed(logged_in_client, person) -> None:  # type: ignore[no-untyped-def]
+    def count() -> int:
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as queries:
+            assert logged_in_client.get(reverse("spaces:directory")).status_code == 200
+        return len(queries)
+
+    SpaceFactory()
+    count()  # warm caches (branding, session)
+    few = count()
+    for _ in range(10):
+        MembershipFactory(space=SpaceFactory(), person=person)
+    assert count() == few
+
+
+def test_members_page_query_count_is_fixed(client) -> None:  # type: ignore[no-untyped-def]
+    space = SpaceFactory()
+    owner = MembershipFactory(space=space, role="owner").person
+    client.force_login(owner)
+    url = reverse("spaces:members", args=[space.slug])
+
+    def count() -> int:
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    MembershipFactory(space=space)
+    MembershipFactory(space=space, state=State.REQUESTED)
+    count()  # warm caches (branding, session)
+    few = count()
+    MembershipFactory.create_batch(10, space=space)
+    MembershipFactory.create_batch(5, space=space, state=State.REQUESTED)
+    assert count() == few
+
+
+def test_secret_space_is_404_for_outsiders(logged_in_client) -> None:  # type: ignore[no-untyped-def]
+    space = SpaceFactory(kind="secret")
+    for name in ("detail", "members", "edit", "image"):
+        assert logged_in_client.get(reverse(f"spaces:{name}", args=[space.slug])).status_code == 404
+    assert logged_in_client.post(reverse("spaces:join", args=[space.slug])).status_code == 404
+
+
+def test_settings_are_403_for_non_moderators(logged_in_client, person) -> None:  # type: ignore[no-untyped-def]
+    space = SpaceFactory()
+    MembershipFactory(space=space, person=person)
+    assert logged_in_client.get(reverse("spaces:edit", args=[space.slug])).status_code == 403
+    assert logged_in_client.get(reverse("spaces:defaults", args=[space.slug])).status_code == 403
+    other = PersonFactory()
+    MembershipFactory(space=space, person=other)
+    url = reverse("spaces:remove", args=[space.slug, other.pk])
+    assert logged_in_client.post(url).status_code == 403
+
+
+def test_create_join_ask_and_accept_without_js(client) -> None:  # type: ignore[no-untyped-def]
+    creator, joiner = PersonFactory(), PersonFactory()
+    client.force_login(creator)
+    response = client.post(
+        reverse("spaces:create"), {"name": "Projectteam", "description": "X", "kind": "closed"}
+    )
+    space = Space.objects.get(name="Projectteam")
+    assert response.status_code == 302 and response["Location"] == space.get_absolute_url()
+    client.force_login(joiner)
+    client.post(reverse("spaces:ask", args=[space.slug]))
+    assert Membership.objects.get(space=space, person=joiner).state == State.REQUESTED
+    client.force_login(creator)
+    page = client.get(reverse("spaces:members", args=[space.slug])).content.decode()
+    assert joiner.full_name in page
+    client.post(reverse("spaces:accept_request", args=[space.slug, joiner.pk]))
+    assert Membership.objects.get(space=space, person=joiner).state == State.MEMBER
+
+
+def test_create_form_shows_errors_and_keeps_input(logged_in_client) -> None:  # type: ignore[no-untyped-def]
+    response = logged_in_client.post(
+        reverse("spaces:create"), {"name": "", "description": "Bewaard", "kind": "open"}
+    )
+    assert response.status_code == 400
+    assert "Bewaard" in response.content.decode()
+    assert not Space.objects.exists()
+
+
+def test_invite_by_email(client) -> None:  # type: ignore[no-untyped-def]
+    space = SpaceFactory(kind="secret")
+    owner = MembershipFactory(space=space, role="owner").person
+    invitee = PersonFactory(email="nieuw@example.org")
+    client.force_login(owner)
+    url = reverse("spaces:invite", args=[space.slug])
+    assert client.post(url, {"email": "onbekend@example.org"}).status_code == 400
+    assert client.post(url, {"email": "NIEUW@example.org"}).status_code == 302
+    assert Membership.objects.get(space=space, person=invitee).state == State.INVITED
+    client.force_login(invitee)
+    assert client.get(space.get_absolute_url()).status_code == 200
+    client.post(reverse("spaces:accept_invitation", args=[space.slug]))
+    assert Membership.objects.get(space=space, person=invitee).state == State.MEMBER
+
+
+def test_defaults_page_for_community_managers(
+    client, community_manager, django_capture_on_commit_callbacks
+) -> None:  # type: ignore[no-untyped-def]
+    space = SpaceFactory()
+    person = PersonFactory()
+    client.force_login(community_manager)
+    url = reverse("spaces:defaults", args=[space.slug])
+    assert client.get(url).status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"for_everyone": "on"})
+    assert Membership.objects.filter(space=space, person=person, state=State.MEMBER).exists()
