@@ -150,6 +150,8 @@ def profile_update(
             _photo_storage().delete(person.photo.name)
         raise
     _delete_after_commit(old_files)
+    # A new department can bring new default spaces (those left before stay left).
+    default_spaces_sync(people=[person])
     return person
 
 
@@ -577,4 +579,5 @@ def person_details_update(
         manager=manager,
     )
     _save(locked, update_fields=PERSON_DETAIL_FIELDS)
+    default_spaces_sync(people=[locked])
     return locked

@@ -95,3 +95,29 @@ def test_sync_query_count_does_not_grow_with_people(django_assert_max_num_querie
     PersonFactory.create_batch(30)
     with django_assert_max_num_queries(10):
         assert services.default_spaces_sync() == 30
+
+
+@pytest.mark.django_db
+def test_moving_to_another_department_adds_its_default_space():
+    wegen = DepartmentFactory(name="Wegen")
+    groen = DepartmentFactory(name="Groen")
+    anne = PersonFactory(department=wegen)
+    groen_space = SpaceFactory(name="Groen")
+    owner = PersonFactory(roles=["community_manager"])
+    services.space_set_defaults(
+        space=groen_space, for_everyone=False, departments=[groen], actor=owner
+    )
+    assert not Membership.objects.filter(space=groen_space, person=anne).exists()
+    people_services.profile_update(
+        person=anne,
+        job_title="",
+        department=groen,
+        location=None,
+        phone="",
+        bio="",
+        skills=[],
+        interests=[],
+    )
+    assert Membership.objects.filter(
+        space=groen_space, person=anne, state=Membership.State.MEMBER
+    ).exists()
