@@ -37,8 +37,13 @@ ROLES_BY_KEY = {role.key: role for role in ROLES}
 EMPLOYEE_LABEL = _("Employee")
 
 ROLE_PERMISSIONS: dict[str, set[str]] = {
-    EDITOR.key: set(),
-    COMMUNITY_MANAGER.key: {"core.change_site_branding", "spaces.manage_default_spaces"},
+    EDITOR.key: {"posts.post_announcement"},
+    COMMUNITY_MANAGER.key: {
+        "core.change_site_branding",
+        "spaces.manage_default_spaces",
+        "posts.post_announcement",
+        "posts.moderate_posts",
+    },
     ADMINISTRATOR.key: {
         "core.change_site_branding",
         "people.manage_roles",

@@ -9,6 +9,8 @@ urlpatterns = [
     path("account/", include("plein.accounts.urls")),
     path("people/", include("plein.people.urls")),
     path("spaces/", include("plein.spaces.urls")),
+    path("posts/", include("plein.posts.urls")),
+    path("notifications/", include("plein.notifications.urls")),
     path("manage/", include("plein.core.manage_urls")),
     path("django-admin/", admin.site.urls),
 ]

@@ -54,15 +54,20 @@ def _open(upload: IO[bytes]) -> Image.Image:
     return ImageOps.exif_transpose(image)
 
 
-def square_jpeg(upload: IO[bytes], size: int | None = None) -> ContentFile[bytes]:
-    """A square JPEG of `size` pixels, cropped around the centre: for photos and avatars."""
-    size = size or settings.PLEIN_PROFILE_PHOTO_SIZE
-    image = _open(upload)
+def _flatten(image: Image.Image) -> Image.Image:
+    """Transparent pictures get a white background: JPEG has no transparency."""
     if image.mode in ("RGBA", "LA", "P"):
         rgba = image.convert("RGBA")
         background = Image.new("RGB", rgba.size, (255, 255, 255))
         background.paste(rgba, mask=rgba.getchannel("A"))
-        image = background
+        return background
+    return image
+
+
+def square_jpeg(upload: IO[bytes], size: int | None = None) -> ContentFile[bytes]:
+    """A square JPEG of `size` pixels, cropped around the centre: for photos and avatars."""
+    size = size or settings.PLEIN_PROFILE_PHOTO_SIZE
+    image = _flatten(_open(upload))
     image = ImageOps.fit(image.convert("RGB"), (size, size), Image.Resampling.LANCZOS)
     out = io.BytesIO()
     image.save(out, format="JPEG", quality=85, optimize=True, progressive=True)
@@ -79,3 +84,13 @@ def bounded_png(
     out = io.BytesIO()
     image.save(out, format="PNG", optimize=True)
     return ContentFile(out.getvalue(), name="logo.png")
+
+
+def bounded_jpeg(upload: IO[bytes], max_side: int) -> tuple[ContentFile[bytes], int, int]:
+    """A JPEG whose longest side is at most `max_side` (never enlarged), with its size."""
+    image = _flatten(_open(upload))
+    image = image.convert("RGB")
+    image.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
+    out = io.BytesIO()
+    image.save(out, format="JPEG", quality=85, optimize=True, progressive=True)
+    return ContentFile(out.getvalue(), name="image.jpg"), image.width, image.height

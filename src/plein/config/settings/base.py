@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "plein.core",
     "plein.people",
     "plein.spaces",
+    "plein.posts",
+    "plein.notifications",
     "plein.accounts",
 ]
 
@@ -178,6 +180,9 @@ X_FRAME_OPTIONS = "DENY"
 PLEIN_PROFILE_PHOTO_SIZE = 400
 PLEIN_MAX_IMAGE_UPLOAD_BYTES = 10 * 1024 * 1024
 PLEIN_PEOPLE_PER_PAGE = 24
+PLEIN_MAX_ATTACHMENT_BYTES = env.int("PLEIN_MAX_ATTACHMENT_BYTES", default=25 * 1024 * 1024)
+PLEIN_MAX_FILES_PER_POST = 10
+PLEIN_FEED_PAGE_SIZE = 20
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,129 @@
+"""Who may see and do what with posts, comments, reactions and attachments.
+
+Every surface (post page, feeds, hashtag pages, notifications, digests, downloads, counters)
+asks these rules; each rule is a function and, where lists need it, a queryset that agree.
+
+- A post in a space is visible to whoever may see the space's content (spaces/permissions.py).
+- A profile post and an announcement are visible to every active person.
+- A deleted post is visible only to those who may restore it: the space's moderators, and
+  people with the "moderate posts" right (community managers) for posts they could otherwise see.
+- A deactivated or anonymous user sees nothing.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+from plein.spaces import permissions as space_rules
+from plein.spaces.models import Space
+
+from .models import Attachment, Comment, Post
+
+User = space_rules.User
+
+
+def _active(user: User) -> bool:
+    return bool(user.is_authenticated and user.is_active)
+
+
+def _visible_place(user: User) -> Q:
+    return Q(space__isnull=True) | Q(space__in=space_rules.spaces_with_visible_content(user))
+
+
+def visible_posts(user: User) -> QuerySet[Post]:
+    """Posts the user may read, deleted ones excluded."""
+    if not _active(user):
+        return Post.objects.none()
+    return Post.objects.filter(_visible_place(user), deleted_at__isnull=True)
+
+
+def _can_see_place(user: User, post: Post) -> bool:
+    return post.space_id is None or space_rules.can_view_space_content(user, _space(post))
+
+
+def _space(post: Post) -> Space:
+    assert post.space is not None
+    return post.space
+
+
+def can_moderate_post(user: User, post: Post) -> bool:
+    """Remove anyone's post, and see and restore removed posts."""
+    if not _active(user) or not _can_see_place(user, post):
+        return False
+    if user.has_perm("posts.moderate_posts"):
+        return True
+    return post.space_id is not None and space_rules.can_moderate(user, _space(post))
+
+
+def can_view_post(user: User, post: Post) -> bool:
+    if not _active(user) or not _can_see_place(user, post):
+        return False
+    return not post.is_deleted or can_moderate_post(user, post)
+
+
+def can_edit_post(user: User, post: Post) -> bool:
+    return can_view_post(user, post) and not post.is_deleted and post.author_id == user.pk
+
+
+def can_delete_post(user: User, post: Post) -> bool:
+    if post.is_deleted:
+        return False
+    return can_edit_post(user, post) or can_moderate_post(user, post)
+
+
+def can_restore_post(user: User, post: Post) -> bool:
+    return post.is_deleted and can_moderate_post(user, post)
+
+
+def can_pin_post(user: User, post: Post) -> bool:
+    return (
+        post.space_id is not None
+        and not post.is_deleted
+        and _active(user)
+        and space_rules.can_moderate(user, _space(post))
+    )
+
+
+def can_post_in_space(user: User, space: Space) -> bool:
+    return _active(user) and space_rules.is_member(user, space)
+
+
+def can_post_on_profile(user: User) -> bool:
+    return _active(user)
+
+
+def can_post_announcement(user: User) -> bool:
+    return _active(user) and user.has_perm("posts.post_announcement")
+
+
+def can_respond(user: User, post: Post) -> bool:
+    """Comment and react: whoever may read a (not deleted) post."""
+    return not post.is_deleted and can_view_post(user, post)
+
+
+def visible_comments(user: User) -> QuerySet[Comment]:
+    if not _active(user):
+        return Comment.objects.none()
+    return Comment.objects.filter(post__in=visible_posts(user), deleted_at__isnull=True)
+
+
+def can_view_comment(user: User, comment: Comment) -> bool:
+    return comment.deleted_at is None and can_respond(user, comment.post)
+
+
+def can_edit_comment(user: User, comment: Comment) -> bool:
+    return can_view_comment(user, comment) and comment.author_id == user.pk
+
+
+def can_delete_comment(user: User, comment: Comment) -> bool:
+    return can_edit_comment(user, comment) or (
+        can_view_comment(user, comment) and can_moderate_post(user, comment.post)
+    )
+
+
+def can_download(user: User, attachment: Attachment) -> bool:
+    return can_view_post(user, attachment.post)
+
+
+def can_follow_person(user: User, person_id: int) -> bool:
+    return _active(user) and user.pk != person_id

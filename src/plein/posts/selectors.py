@@ -1,0 +1,266 @@
+"""Reads about posts, built on the rules in permissions.py.
+
+A page of posts costs a fixed number of queries whatever its length or the size of the
+organisation: one for the page (with counts as subqueries), then one per kind of related row.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.conf import settings
+from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Window
+from django.db.models.functions import Coalesce, RowNumber
+from django.utils.dateparse import parse_datetime
+
+from plein.people.models import Person
+from plein.spaces import permissions as space_rules
+from plein.spaces.models import Space
+
+from .models import Comment, Hashtag, PersonFollow, Post, PostFollow, Reaction
+from .permissions import User, can_view_post, visible_comments, visible_posts
+
+COMMENT_PREVIEW = 2
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """A position in a stream: the (created_at, id) of the last post shown."""
+
+    created_at: datetime
+    pk: int
+
+    def encode(self) -> str:
+        raw = f"{self.created_at.isoformat()}|{self.pk}".encode()
+        return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+    @classmethod
+    def decode(cls, value: str | None) -> Cursor | None:
+        if not value:
+            return None
+        try:
+            raw = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4)).decode()
+            moment, pk = raw.split("|")
+            created_at = parse_datetime(moment)
+            return cls(created_at, int(pk)) if created_at else None
+        except (ValueError, binascii.Error, UnicodeDecodeError):
+            return None
+
+
+@dataclass
+class FeedPage:
+    posts: list[Post]
+    next_cursor: Cursor | None
+
+
+def _count(model: type[Comment] | type[Reaction], **filters: object) -> Coalesce:
+    rows = (
+        model.objects.filter(post=OuterRef("pk"), **filters)
+        .order_by()
+        .values("post")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
+
+
+def with_cards(posts: QuerySet[Post]) -> QuerySet[Post]:
+    """Everything a post card shows, in a fixed number of queries."""
+    return (
+        posts.select_related("author__department", "space")
+        .prefetch_related("images", "attachments", "hashtags")
+        .annotate(
+            comment_count=_count(Comment, deleted_at__isnull=True),
+            reaction_count=_count(Reaction),
+        )
+    )
+
+
+def decorate(posts: Sequence[Post], user: User) -> list[Post]:
+    """Add reactions by kind, the user's own reaction, following state and the latest comments."""
+    posts = list(posts)
+    ids = [post.pk for post in posts]
+    if not ids:
+        return posts
+    summary: dict[int, list[tuple[str, int]]] = defaultdict(list)
+    for row in (
+        Reaction.objects.filter(post_id__in=ids)
+        .values("post_id", "kind")
+        .annotate(n=Count("pk"))
+        .order_by("post_id", "-n", "kind")
+    ):
+        summary[row["post_id"]].append((row["kind"], row["n"]))
+    user_id = int(user.pk or 0)
+    mine = dict(
+        Reaction.objects.filter(post_id__in=ids, person_id=user_id).values_list("post_id", "kind")
+    )
+    follows = dict(
+        PostFollow.objects.filter(post_id__in=ids, person_id=user_id).values_list(
+            "post_id", "state"
+        )
+    )
+    latest = _latest_comments(ids)
+    for post in posts:
+        post.reaction_summary = summary.get(post.pk, [])  # type: ignore[attr-defined]
+        post.my_reaction = mine.get(post.pk)  # type: ignore[attr-defined]
+        post.follow_state = follows.get(post.pk)  # type: ignore[attr-defined]
+        post.latest_comments = latest.get(post.pk, [])  # type: ignore[attr-defined]
+    return posts
+
+
+def _latest_comments(post_ids: list[int]) -> dict[int, list[Comment]]:
+    """The newest top-level comments of each post, oldest of them first, in one query."""
+    ranked = (
+        Comment.objects.filter(post_id__in=post_ids, parent__isnull=True, deleted_at__isnull=True)
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("post_id")],
+                order_by=[F("created_at").desc(), F("id").desc()],
+            )
+        )
+        .filter(rank__lte=COMMENT_PREVIEW)
+        .select_related("author")
+    )
+    by_post: dict[int, list[Comment]] = defaultdict(list)
+    for comment in sorted(ranked, key=lambda c: (c.created_at, c.pk)):
+        by_post[comment.post_id].append(comment)
+    return by_post
+
+
+def _page(posts: QuerySet[Post], user: User, cursor: Cursor | None, size: int | None) -> FeedPage:
+    size = size or settings.PLEIN_FEED_PAGE_SIZE
+    if cursor is not None:
+        posts = posts.filter(
+            Q(created_at__lt=cursor.created_at) | Q(created_at=cursor.created_at, pk__lt=cursor.pk)
+        )
+    rows = list(with_cards(posts.order_by("-created_at", "-pk"))[: size + 1])
+    more = len(rows) > size
+    rows = rows[:size]
+    next_cursor = Cursor(rows[-1].created_at, rows[-1].pk) if more else None
+    return FeedPage(decorate(rows, user), next_cursor)
+
+
+def home_feed(user: User, *, cursor: Cursor | None = None, size: int | None = None) -> FeedPage:
+    """What happens in your spaces, from people you follow, your own posts and announcements."""
+    user_id = int(user.pk or 0)
+    followed = PersonFollow.objects.filter(follower_id=user_id).values("followed_id")
+    posts = visible_posts(user).filter(
+        Q(space__in=space_rules.my_spaces(user))
+        | Q(author_id__in=followed)
+        | Q(is_announcement=True)
+        | Q(author_id=user_id)
+    )
+    return _page(posts, user, cursor, size)
+
+
+def space_feed(
+    user: User, space: Space, *, cursor: Cursor | None = None, size: int | None = None
+) -> FeedPage:
+    """A space's posts, pinned ones left out (they are shown above the stream)."""
+    posts = visible_posts(user).filter(space=space, pinned_at__isnull=True)
+    return _page(posts, user, cursor, size)
+
+
+def pinned_posts(user: User, space: Space) -> list[Post]:
+    posts = visible_posts(user).filter(space=space, pinned_at__isnull=False)
+    return decorate(list(with_cards(posts.order_by("-pinned_at"))), user)
+
+
+def person_feed(
+    user: User, person: Person, *, cursor: Cursor | None = None, size: int | None = None
+) -> FeedPage:
+    """What a person posted, where the user may see it."""
+    return _page(visible_posts(user).filter(author=person), user, cursor, size)
+
+
+def hashtag_feed(
+    user: User, hashtag: Hashtag, *, cursor: Cursor | None = None, size: int | None = None
+) -> FeedPage:
+    return _page(visible_posts(user).filter(hashtags=hashtag), user, cursor, size)
+
+
+def post_get(user: User, pk: int) -> Post | None:
+    """The post with everything its page shows, if the user may see it (deleted ones only for
+    those who may restore them)."""
+    post = with_cards(Post.objects.filter(pk=pk)).first()
+    if post is None or not can_view_post(user, post):
+        return None
+    return decorate([post], user)[0]
+
+
+def post_comments(user: User, post: Post) -> list[Comment]:
+    """Top-level comments, each with its replies, their reaction counts and the user's own."""
+    comments = (
+        visible_comments(user)
+        .filter(post=post)
+        .select_related("author")
+        .annotate(reaction_count=Count("reactions"))
+        .order_by("created_at", "pk")
+    )
+    rows: list[Comment] = list(comments)
+    mine = dict(
+        Reaction.objects.filter(
+            comment__in=[c.pk for c in rows], person_id=int(user.pk or 0)
+        ).values_list("comment_id", "kind")
+    )
+    top: list[Comment] = []
+    replies: dict[int, list[Comment]] = defaultdict(list)
+    for comment in rows:
+        comment.my_reaction = mine.get(comment.pk)  # type: ignore[attr-defined]
+        if comment.parent_id is None:
+            top.append(comment)
+        else:
+            replies[comment.parent_id].append(comment)
+    for comment in top:
+        comment.reply_list = replies.get(comment.pk, [])  # type: ignore[attr-defined]
+    return top
+
+
+def reactions_of(user: User, post: Post) -> list[Reaction]:
+    """Who reacted how, for those who may see the post."""
+    return list(
+        Reaction.objects.filter(post=post, person__is_active=True)
+        .select_related("person__department")
+        .order_by("kind", "person__last_name", "person__first_name")
+    )
+
+
+def followed_people_ids(user: User) -> set[int]:
+    return set(
+        PersonFollow.objects.filter(follower_id=int(user.pk or 0)).values_list(
+            "followed_id", flat=True
+        )
+    )
+
+
+def mention_suggestions(user: User, q: str, *, limit: int = 8) -> list[Person | Space]:
+    """People (active) and spaces (visible to the user) whose name starts with what is typed."""
+    words = q.split()
+    if not words:
+        return []
+    people = Person.objects.filter(is_active=True)
+    for word in words:
+        people = people.filter(
+            Q(first_name__istartswith=word)
+            | Q(last_name__istartswith=word)
+            | Q(email__istartswith=word)
+        )
+    found: list[Person | Space] = list(
+        people.select_related("department").order_by("first_name", "last_name", "pk")[:limit]
+    )
+    if len(found) < limit:
+        spaces = space_rules.visible_spaces(user).filter(
+            Q(name__istartswith=q) | Q(slug__istartswith=q)
+        )
+        found += list(spaces.order_by("name")[: limit - len(found)])
+    return found
+
+
+def hashtag_get(name: str) -> Hashtag | None:
+    return Hashtag.objects.filter(name=name.lower()).first()

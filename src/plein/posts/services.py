@@ -1,0 +1,486 @@
+"""Every change to posts, comments, reactions and follows goes through here.
+
+Side effects (notifications, the link preview) are queued with transaction.on_commit, so nothing
+is announced for a change that is rolled back.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import PurePosixPath
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import Storage
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from plein.core import images as image_files
+from plein.notifications import services as notify
+from plein.people.models import Person
+from plein.spaces.models import Space
+
+from . import markup, permissions
+from .models import (
+    Attachment,
+    Comment,
+    FeedVisit,
+    Hashtag,
+    PersonFollow,
+    Post,
+    PostFollow,
+    PostImage,
+    PostRevision,
+    Reaction,
+)
+
+FIRST_LINK = re.compile(r'<a href="(https?://[^"]+)"')
+IMAGE_MAX_SIDE = 1600
+THUMBNAIL_MAX_SIDE = 480
+
+
+@dataclass(frozen=True)
+class ImageUpload:
+    file: UploadedFile
+    alt_text: str
+
+
+def _require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied
+
+
+def mention_targets(names: Sequence[str]) -> dict[str, Person | Space]:
+    """What each mention (without @) points at: an active person whose e-mail address starts with
+    it, otherwise a space with that web address."""
+    if not names:
+        return {}
+    wanted = {name.lower(): name for name in names}
+    query = Q()
+    for lowered in wanted:
+        query |= Q(email__istartswith=f"{lowered}@")
+    found: dict[str, Person | Space] = {}
+    for person in Person.objects.filter(query, is_active=True).order_by("pk"):
+        local = person.email.rsplit("@", 1)[0].lower()
+        if local in wanted:
+            found.setdefault(wanted[local], person)
+    rest = [lowered for lowered, name in wanted.items() if name not in found]
+    for space in Space.objects.filter(slug__in=rest):
+        found[wanted[space.slug]] = space
+    return found
+
+
+def render_body(body: str) -> tuple[markup.Rendered, list[Person]]:
+    """The body as safe HTML, and the people mentioned in it."""
+    targets = mention_targets(markup.mentions_in(body))
+
+    def resolve(name: str) -> str | None:
+        target = targets.get(name)
+        if target is None:
+            return None
+        if isinstance(target, Space):
+            return reverse("spaces:detail", args=[target.slug])
+        return str(target.get_absolute_url())
+
+    rendered = markup.render(body, resolve)
+    people = [t for name in rendered.mentions if isinstance(t := targets.get(name), Person)]
+    return rendered, people
+
+
+def _clean_body(body: str, *, field: str = "body") -> str:
+    body = body.strip()
+    if not body:
+        raise ValidationError({field: _("Write something first.")})
+    return body
+
+
+def _hashtags(names: Sequence[str]) -> list[Hashtag]:
+    if not names:
+        return []
+    Hashtag.objects.bulk_create([Hashtag(name=name) for name in names], ignore_conflicts=True)
+    return list(Hashtag.objects.filter(name__in=names))
+
+
+def _first_link(html: str) -> str:
+    """The first outside web address in the rendered body (mentions and hashtags are ours)."""
+    match = FIRST_LINK.search(html)
+    return match.group(1).replace("&amp;", "&") if match else ""
+
+
+def _check_files(images: Sequence[ImageUpload], attachments: Sequence[UploadedFile]) -> None:
+    if len(images) + len(attachments) > settings.PLEIN_MAX_FILES_PER_POST:
+        raise ValidationError(
+            _("Add at most %(max)s files to one post.") % {"max": settings.PLEIN_MAX_FILES_PER_POST}
+        )
+    for image in images:
+        if not image.alt_text.strip():
+            raise ValidationError(
+                {
+                    "images": _("Describe each image for colleagues who cannot see it (%(name)s).")
+                    % {"name": image.file.name}
+                }
+            )
+    for upload in attachments:
+        if upload.size and upload.size > settings.PLEIN_MAX_ATTACHMENT_BYTES:
+            raise ValidationError(
+                {
+                    "attachments": _("%(name)s is too large; the maximum is %(max)s MB.")
+                    % {
+                        "name": upload.name,
+                        "max": settings.PLEIN_MAX_ATTACHMENT_BYTES // 1024 // 1024,
+                    }
+                }
+            )
+
+
+@dataclass
+class _PreparedImage:
+    large: ContentFile[bytes]
+    thumbnail: ContentFile[bytes]
+    width: int
+    height: int
+    alt_text: str
+
+
+def _prepare_images(images: Sequence[ImageUpload]) -> list[_PreparedImage]:
+    """Re-encode every picture before anything is written, so a bad one changes nothing."""
+    prepared = []
+    for upload in images:
+        try:
+            large, width, height = image_files.bounded_jpeg(upload.file, IMAGE_MAX_SIDE)
+            upload.file.seek(0)
+            small, _w, _h = image_files.bounded_jpeg(upload.file, THUMBNAIL_MAX_SIDE)
+        except ValidationError as error:
+            raise ValidationError({"images": error.error_list}) from None
+        alt_text = " ".join(upload.alt_text.split())[:500]
+        prepared.append(_PreparedImage(large, small, width, height, alt_text))
+    return prepared
+
+
+class _Files:
+    """Files written inside a transaction; deleted again if the transaction does not commit."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        self.storage = PostImage._meta.get_field("image").storage  # type: ignore[attr-defined]
+
+    def add(self, *names: str | None) -> None:
+        self.names.extend(name for name in names if name)
+
+    def discard(self) -> None:
+        for name in self.names:
+            self.storage.delete(name)
+
+
+def _save_images(post: Post, images: Sequence[_PreparedImage], files: _Files) -> None:
+    start = post.images.count()
+    for position, prepared in enumerate(images, start=start):
+        row = PostImage(
+            post=post,
+            width=prepared.width,
+            height=prepared.height,
+            alt_text=prepared.alt_text,
+            position=position,
+        )
+        row.image.save("image.jpg", prepared.large, save=False)
+        row.thumbnail.save("thumbnail.jpg", prepared.thumbnail, save=False)
+        files.add(row.image.name, row.thumbnail.name)
+        row.save()
+
+
+def _save_attachments(post: Post, uploads: Sequence[UploadedFile], files: _Files) -> None:
+    start = post.attachments.count()
+    for position, upload in enumerate(uploads, start=start):
+        name = PurePosixPath((upload.name or "file").replace("\\", "/")).name[:255] or "file"
+        guessed = mimetypes.guess_type(name)[0] or "application/octet-stream"
+        row = Attachment(
+            post=post, name=name, content_type=guessed, size=upload.size or 0, position=position
+        )
+        row.file.save("attachment", upload, save=False)
+        files.add(row.file.name)
+        row.save()
+
+
+def _apply_body(post: Post, body: str) -> tuple[list[Person], list[str]]:
+    """Set the text, its HTML and its link; returns the people mentioned and the hashtags."""
+    rendered, mentioned = render_body(body)
+    post.body = body
+    post.body_html = rendered.html
+    link = _first_link(rendered.html)
+    if link != post.link_url:
+        post.link_url, post.link_title, post.link_description = link, "", ""
+    return mentioned, rendered.hashtags
+
+
+def _after_commit_of_post(post: Post, *, newly_mentioned: list[Person], link_changed: bool) -> None:
+    post_id = post.pk
+    mentioned_ids = [person.pk for person in newly_mentioned]
+    transaction.on_commit(lambda: notify.post_published(post_id, mentioned_ids=mentioned_ids))
+    if link_changed and post.link_url:
+        from .tasks import link_preview_enqueue
+
+        transaction.on_commit(lambda: link_preview_enqueue(post_id))
+
+
+def post_create(
+    *,
+    author: Person,
+    body: str,
+    space: Space | None = None,
+    is_announcement: bool = False,
+    images: Sequence[ImageUpload] = (),
+    attachments: Sequence[UploadedFile] = (),
+) -> Post:
+    """Post in a space, on the author's own profile, or (editors) as an announcement."""
+    if space is not None:
+        _require(not is_announcement and permissions.can_post_in_space(author, space))
+    elif is_announcement:
+        _require(permissions.can_post_announcement(author))
+    else:
+        _require(permissions.can_post_on_profile(author))
+    body = _clean_body(body)
+    _check_files(images, attachments)
+    prepared = _prepare_images(images)
+    files = _Files()
+    try:
+        with transaction.atomic():
+            post = Post(author=author, space=space, is_announcement=is_announcement)
+            mentioned, hashtags = _apply_body(post, body)
+            post.save()
+            post.hashtags.set(_hashtags(hashtags))
+            post.mentioned_people.set(mentioned)
+            PostFollow.objects.create(person=author, post=post)
+            _save_images(post, prepared, files)
+            _save_attachments(post, attachments, files)
+            _after_commit_of_post(post, newly_mentioned=mentioned, link_changed=True)
+    except BaseException:
+        files.discard()
+        raise
+    return post
+
+
+def post_update(
+    *,
+    post: Post,
+    editor: Person,
+    body: str,
+    images: Sequence[ImageUpload] = (),
+    attachments: Sequence[UploadedFile] = (),
+    remove_image_ids: Sequence[int] = (),
+    remove_attachment_ids: Sequence[int] = (),
+) -> Post:
+    """Change a post's text (the old text is kept as a revision) and its files."""
+    _require(permissions.can_edit_post(editor, post))
+    body = _clean_body(body)
+    kept_files = (
+        post.images.exclude(pk__in=remove_image_ids).count()
+        + post.attachments.exclude(pk__in=remove_attachment_ids).count()
+    )
+    if kept_files + len(images) + len(attachments) > settings.PLEIN_MAX_FILES_PER_POST:
+        raise ValidationError(
+            _("Add at most %(max)s files to one post.") % {"max": settings.PLEIN_MAX_FILES_PER_POST}
+        )
+    _check_files(images, attachments)
+    prepared = _prepare_images(images)
+    files = _Files()
+    try:
+        with transaction.atomic():
+            post = Post.objects.select_for_update().get(pk=post.pk)
+            old_link = post.link_url
+            before = set(post.mentioned_people.values_list("pk", flat=True))
+            if body != post.body:
+                PostRevision.objects.create(
+                    post=post,
+                    body=post.body,
+                    written_at=post.edited_at or post.created_at,
+                    replaced_by=editor,
+                )
+                post.edited_at = timezone.now()
+            mentioned, hashtags = _apply_body(post, body)
+            post.save()
+            post.hashtags.set(_hashtags(hashtags))
+            post.mentioned_people.set(mentioned)
+            removed = _remove_files(post, remove_image_ids, remove_attachment_ids)
+            _save_images(post, prepared, files)
+            _save_attachments(post, attachments, files)
+            _after_commit_of_post(
+                post,
+                newly_mentioned=[person for person in mentioned if person.pk not in before],
+                link_changed=post.link_url != old_link,
+            )
+            storage = files.storage
+            transaction.on_commit(lambda: _delete_all(storage, removed))
+    except BaseException:
+        files.discard()
+        raise
+    return post
+
+
+def _delete_all(storage: Storage, names: list[str]) -> None:
+    for name in names:
+        storage.delete(name)
+
+
+def _remove_files(post: Post, image_ids: Sequence[int], attachment_ids: Sequence[int]) -> list[str]:
+    names: list[str] = []
+    for image in post.images.filter(pk__in=image_ids):
+        names += [name for name in (image.image.name, image.thumbnail.name) if name]
+        image.delete()
+    for attachment in post.attachments.filter(pk__in=attachment_ids):
+        if attachment.file.name:
+            names.append(attachment.file.name)
+        attachment.delete()
+    return names
+
+
+@transaction.atomic
+def post_delete(*, post: Post, by: Person) -> Post:
+    """Soft delete: the post disappears for everyone except those who may restore it."""
+    _require(permissions.can_delete_post(by, post))
+    post.deleted_at = timezone.now()
+    post.deleted_by = by
+    post.pinned_at = None
+    post.save(update_fields=["deleted_at", "deleted_by", "pinned_at"])
+    return post
+
+
+@transaction.atomic
+def post_restore(*, post: Post, by: Person) -> Post:
+    _require(permissions.can_restore_post(by, post))
+    post.deleted_at = None
+    post.deleted_by = None
+    post.save(update_fields=["deleted_at", "deleted_by"])
+    return post
+
+
+@transaction.atomic
+def post_pin(*, post: Post, by: Person, pinned: bool = True) -> Post:
+    """Pin a post to the top of its space (or take the pin off)."""
+    _require(permissions.can_pin_post(by, post))
+    post.pinned_at = timezone.now() if pinned else None
+    post.save(update_fields=["pinned_at"])
+    return post
+
+
+def comment_create(
+    *, post: Post, author: Person, body: str, parent: Comment | None = None
+) -> Comment:
+    """Comment on a post, or reply to a comment (a reply to a reply joins the same thread)."""
+    _require(permissions.can_respond(author, post))
+    body = _clean_body(body)
+    if parent is not None:
+        if parent.post_id != post.pk or parent.deleted_at is not None:
+            raise ValidationError(_("The comment you reply to is no longer there."))
+        parent = parent.parent or parent
+    rendered, mentioned = render_body(body)
+    with transaction.atomic():
+        comment = Comment.objects.create(
+            post=post, parent=parent, author=author, body=body, body_html=rendered.html
+        )
+        comment.mentioned_people.set(mentioned)
+        PostFollow.objects.get_or_create(person=author, post=post)
+        comment_id, mentioned_ids = comment.pk, [person.pk for person in mentioned]
+        transaction.on_commit(lambda: notify.comment_published(comment_id, mentioned_ids))
+    return comment
+
+
+def comment_update(*, comment: Comment, editor: Person, body: str) -> Comment:
+    _require(permissions.can_edit_comment(editor, comment))
+    body = _clean_body(body)
+    rendered, mentioned = render_body(body)
+    with transaction.atomic():
+        before = set(comment.mentioned_people.values_list("pk", flat=True))
+        if body != comment.body:
+            comment.edited_at = timezone.now()
+        comment.body, comment.body_html = body, rendered.html
+        comment.save(update_fields=["body", "body_html", "edited_at"])
+        comment.mentioned_people.set(mentioned)
+        comment_id = comment.pk
+        new_ids = [person.pk for person in mentioned if person.pk not in before]
+        if new_ids:
+            transaction.on_commit(
+                lambda: notify.comment_published(comment_id, new_ids, only_mentions=True)
+            )
+    return comment
+
+
+@transaction.atomic
+def comment_delete(*, comment: Comment, by: Person) -> Comment:
+    _require(permissions.can_delete_comment(by, comment))
+    comment.deleted_at = timezone.now()
+    comment.save(update_fields=["deleted_at"])
+    return comment
+
+
+def reaction_set(
+    *, person: Person, kind: str | None, post: Post | None = None, comment: Comment | None = None
+) -> Reaction | None:
+    """React to a post or comment with `kind`; the same kind again, or None, takes it back."""
+    target_post = post if post is not None else comment.post if comment is not None else None
+    if target_post is None or (post is None) == (comment is None):
+        raise ValueError("React to exactly one post or comment.")
+    _require(permissions.can_respond(person, target_post))
+    if comment is not None:
+        _require(permissions.can_view_comment(person, comment))
+    if kind is not None and kind not in Reaction.Kind.values:
+        raise ValidationError(_("Choose one of the reactions offered."))
+    target = {"post": post} if post is not None else {"comment": comment}
+    with transaction.atomic():
+        existing = Reaction.objects.select_for_update().filter(person=person, **target).first()
+        if existing is not None and (kind is None or existing.kind == kind):
+            existing.delete()
+            return None
+        if existing is not None:
+            existing.kind = kind  # type: ignore[assignment]
+            existing.save(update_fields=["kind"])
+            return existing
+        if kind is None:
+            return None
+        reaction = Reaction.objects.create(person=person, kind=kind, **target)
+        reaction_id = reaction.pk
+        transaction.on_commit(lambda: notify.reaction_added(reaction_id))
+        return reaction
+
+
+@transaction.atomic
+def person_follow(*, follower: Person, followed: Person, follow: bool = True) -> None:
+    _require(permissions.can_follow_person(follower, followed.pk) and followed.is_active)
+    if follow:
+        PersonFollow.objects.get_or_create(follower=follower, followed=followed)
+    else:
+        PersonFollow.objects.filter(follower=follower, followed=followed).delete()
+
+
+@transaction.atomic
+def post_follow_set(*, person: Person, post: Post, state: str | None) -> None:
+    """Follow a post (notified of new comments), mute it (never notified), or neither (None)."""
+    _require(permissions.can_view_post(person, post))
+    if state is None:
+        PostFollow.objects.filter(person=person, post=post).delete()
+        return
+    if state not in PostFollow.State.values:
+        raise ValueError(state)
+    PostFollow.objects.update_or_create(person=person, post=post, defaults={"state": state})
+
+
+@transaction.atomic
+def feed_visit_record(*, person: Person) -> datetime | None:
+    """Remember that the person looked at their feed now; returns the previous visit."""
+    visit = FeedVisit.objects.select_for_update().filter(person=person).first()
+    now = timezone.now()
+    if visit is None:
+        FeedVisit.objects.create(person=person, seen_at=now)
+        return None
+    previous = visit.seen_at
+    visit.seen_at = now
+    visit.save(update_fields=["seen_at"])
+    return previous
