@@ -23,7 +23,17 @@ from plein.spaces import permissions as space_rules
 from plein.spaces.models import Space
 
 from .models import Comment, Hashtag, PersonFollow, Post, PostFollow, Reaction
-from .permissions import User, can_view_post, visible_comments, visible_posts
+from .permissions import (
+    User,
+    can_delete_post,
+    can_edit_post,
+    can_pin_post,
+    can_respond,
+    can_restore_post,
+    can_view_post,
+    visible_comments,
+    visible_posts,
+)
 
 COMMENT_PREVIEW = 2
 
@@ -82,7 +92,9 @@ def with_cards(posts: QuerySet[Post]) -> QuerySet[Post]:
 
 
 def decorate(posts: Sequence[Post], user: User) -> list[Post]:
-    """Add reactions by kind, the user's own reaction, following state and the latest comments."""
+    """Add reactions by kind, the user's own reaction, following state, the latest comments and
+    what the user may do with each post (can_edit, can_delete, can_restore, can_pin,
+    can_respond), in a fixed number of queries."""
     posts = list(posts)
     ids = [post.pk for post in posts]
     if not ids:
@@ -105,11 +117,17 @@ def decorate(posts: Sequence[Post], user: User) -> list[Post]:
         )
     )
     latest = _latest_comments(ids)
+    space_rules.memberships_preload(user, {post.space_id for post in posts})
     for post in posts:
         post.reaction_summary = summary.get(post.pk, [])  # type: ignore[attr-defined]
         post.my_reaction = mine.get(post.pk)  # type: ignore[attr-defined]
         post.follow_state = follows.get(post.pk)  # type: ignore[attr-defined]
         post.latest_comments = latest.get(post.pk, [])  # type: ignore[attr-defined]
+        post.can_edit = can_edit_post(user, post)  # type: ignore[attr-defined]
+        post.can_delete = can_delete_post(user, post)  # type: ignore[attr-defined]
+        post.can_restore = can_restore_post(user, post)  # type: ignore[attr-defined]
+        post.can_pin = can_pin_post(user, post)  # type: ignore[attr-defined]
+        post.can_respond = can_respond(user, post)  # type: ignore[attr-defined]
     return posts
 
 
