@@ -36,8 +36,10 @@ run: install
 	@mkdir -p var
 	$(BIN)/plein migrate --noinput -v 0
 	$(BIN)/plein demo --if-empty --people $(DEMO_PEOPLE) --seed $(DEMO_SEED)
+	@# The daily digest e-mails: a task that re-queues itself (no second chain if one waits).
+	$(BIN)/plein send-digests --schedule
 	@echo "Plein runs at http://$(HOST):$(PORT)/  (stop with Ctrl+C)"
-	@# The task worker (it sends e-mail) runs beside the web server and stops with it.
+	@# The task worker (e-mail, digests, link previews) runs beside the web server and stops with it.
 	$(BIN)/plein db_worker --no-reload & worker=$$!; \
 	$(BIN)/plein runserver --noreload $(HOST):$(PORT) & server=$$!; \
 	trap 'kill $$worker $$server 2>/dev/null; wait' EXIT INT TERM; \

@@ -43,6 +43,7 @@ DEMO_STEPS: tuple[str, ...] = (
     "plein.people.demo.people_step",  # first: later steps build on the people
     "plein.core.demo.branding_step",
     "plein.spaces.demo.spaces_step",
+    "plein.posts.demo.posts_step",
 )
 
 

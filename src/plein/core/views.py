@@ -9,6 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from plein.people.selectors import home_people, profile_completeness
+from plein.posts.feed_views import home_stream_context
 
 from . import services
 from .files import stored_image_response
@@ -44,6 +45,7 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
         {
             "completeness": profile_completeness(request.user),
             **home_people(request.user),
+            **home_stream_context(request),
         },
     )
 

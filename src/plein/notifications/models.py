@@ -17,7 +17,6 @@ class Notification(models.Model):
         REPLY = "reply", _("Replied to your comment")
         FOLLOWED_POST = "followed_post", _("Commented on a post you follow")
         REACTION = "reaction", _("Reacted to your post")
-        ANNOUNCEMENT = "announcement", _("Announcement")
         SPACE_INVITATION = "space_invitation", _("Invited you to a space")
         SPACE_REQUEST = "space_request", _("Asked to join a space")
         SPACE_ACCEPTED = "space_accepted", _("Accepted your request to join")

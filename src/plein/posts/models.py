@@ -315,10 +315,15 @@ class PostFollow(models.Model):
 
 
 class FeedVisit(models.Model):
-    """When a person last looked at their home feed, for the "new since last visit" marker."""
+    """When a person last looked at their home feed, for the "new since last visit" marker.
+
+    A visit lasts while the feed is looked at again within VISIT_GAP; during a visit the marker
+    stays where it was when the visit began, so a reload does not make the new posts "old".
+    """
 
     person = models.OneToOneField(PERSON, on_delete=models.CASCADE, related_name="feed_visit")
-    seen_at = models.DateTimeField()
+    seen_at = models.DateTimeField()  # the latest look at the feed
+    since = models.DateTimeField(null=True, blank=True)  # posts after this are new in this visit
 
     def __str__(self) -> str:
         return f"{self.person_id} {self.seen_at:%Y-%m-%d %H:%M}"

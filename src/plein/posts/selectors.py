@@ -25,7 +25,9 @@ from plein.spaces.models import Space
 from .models import Comment, Hashtag, PersonFollow, Post, PostFollow, Reaction
 from .permissions import (
     User,
+    can_delete_comment,
     can_delete_post,
+    can_edit_comment,
     can_edit_post,
     can_pin_post,
     can_respond,
@@ -83,7 +85,7 @@ def with_cards(posts: QuerySet[Post]) -> QuerySet[Post]:
     """Everything a post card shows, in a fixed number of queries."""
     return (
         posts.select_related("author__department", "space")
-        .prefetch_related("images", "attachments", "hashtags")
+        .prefetch_related("images", "attachments")
         .annotate(
             comment_count=_count(Comment, deleted_at__isnull=True),
             reaction_count=_count(Reaction),
@@ -213,7 +215,8 @@ def post_get(user: User, pk: int) -> Post | None:
 
 
 def post_comments(user: User, post: Post) -> list[Comment]:
-    """Top-level comments, each with its replies, their reaction counts and the user's own."""
+    """Top-level comments, each with its replies, their reaction counts, the user's own reaction
+    and whether the user may edit or delete each (can_edit, can_delete)."""
     comments = (
         visible_comments(user)
         .filter(post=post)
@@ -230,7 +233,10 @@ def post_comments(user: User, post: Post) -> list[Comment]:
     top: list[Comment] = []
     replies: dict[int, list[Comment]] = defaultdict(list)
     for comment in rows:
+        comment.post = post  # the rules below read it; no query per comment
         comment.my_reaction = mine.get(comment.pk)  # type: ignore[attr-defined]
+        comment.can_edit = can_edit_comment(user, comment)  # type: ignore[attr-defined]
+        comment.can_delete = can_delete_comment(user, comment)  # type: ignore[attr-defined]
         if comment.parent_id is None:
             top.append(comment)
         else:

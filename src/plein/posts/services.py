@@ -10,7 +10,7 @@ import mimetypes
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import PurePosixPath
 
 from django.conf import settings
@@ -25,7 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from plein.core import images as image_files
-from plein.notifications import services as notify
+from plein.notifications import tasks as notify
 from plein.people.models import Person
 from plein.spaces.models import Space
 
@@ -45,6 +45,7 @@ from .models import (
 
 FIRST_LINK = re.compile(r'<a href="(https?://[^"]+)"')
 IMAGE_MAX_SIDE = 1600
+FEED_VISIT_GAP = timedelta(minutes=30)
 THUMBNAIL_MAX_SIDE = 480
 
 
@@ -224,7 +225,9 @@ def _apply_body(post: Post, body: str) -> tuple[list[Person], list[str]]:
 def _after_commit_of_post(post: Post, *, newly_mentioned: list[Person], link_changed: bool) -> None:
     post_id = post.pk
     mentioned_ids = [person.pk for person in newly_mentioned]
-    transaction.on_commit(lambda: notify.post_published(post_id, mentioned_ids=mentioned_ids))
+    transaction.on_commit(
+        lambda: notify.notify_later(notify.post_published, post_id, mentioned_ids)
+    )
     if link_changed and post.link_url:
         from .tasks import link_preview_enqueue
 
@@ -389,7 +392,9 @@ def comment_create(
         comment.mentioned_people.set(mentioned)
         PostFollow.objects.get_or_create(person=author, post=post)
         comment_id, mentioned_ids = comment.pk, [person.pk for person in mentioned]
-        transaction.on_commit(lambda: notify.comment_published(comment_id, mentioned_ids))
+        transaction.on_commit(
+            lambda: notify.notify_later(notify.comment_published, comment_id, mentioned_ids, False)
+        )
     return comment
 
 
@@ -408,7 +413,7 @@ def comment_update(*, comment: Comment, editor: Person, body: str) -> Comment:
         new_ids = [person.pk for person in mentioned if person.pk not in before]
         if new_ids:
             transaction.on_commit(
-                lambda: notify.comment_published(comment_id, new_ids, only_mentions=True)
+                lambda: notify.notify_later(notify.comment_published, comment_id, new_ids, True)
             )
     return comment
 
@@ -447,7 +452,7 @@ def reaction_set(
             return None
         reaction = Reaction.objects.create(person=person, kind=kind, **target)
         reaction_id = reaction.pk
-        transaction.on_commit(lambda: notify.reaction_added(reaction_id))
+        transaction.on_commit(lambda: notify.notify_later(notify.reaction_added, reaction_id))
         return reaction
 
 
@@ -474,13 +479,15 @@ def post_follow_set(*, person: Person, post: Post, state: str | None) -> None:
 
 @transaction.atomic
 def feed_visit_record(*, person: Person) -> datetime | None:
-    """Remember that the person looked at their feed now; returns the previous visit."""
-    visit = FeedVisit.objects.select_for_update().filter(person=person).first()
+    """Record a look at the home feed; returns the moment after which posts count as new (the
+    end of the previous visit), or None on a first visit."""
     now = timezone.now()
+    visit = FeedVisit.objects.select_for_update().filter(person=person).first()
     if visit is None:
-        FeedVisit.objects.create(person=person, seen_at=now)
+        FeedVisit.objects.create(person=person, seen_at=now, since=None)
         return None
-    previous = visit.seen_at
+    if now - visit.seen_at > FEED_VISIT_GAP:
+        visit.since = visit.seen_at
     visit.seen_at = now
-    visit.save(update_fields=["seen_at"])
-    return previous
+    visit.save(update_fields=["seen_at", "since"])
+    return visit.since

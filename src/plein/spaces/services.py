@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from plein.core import images
+from plein.notifications import services as notify
 from plein.people.models import Department, Person
 
 from . import permissions
@@ -155,7 +156,17 @@ def space_request_membership(*, space: Space, person: Person) -> Membership:
     """Ask the moderators of a closed space to let you in."""
     if not permissions.can_request(person, space):
         raise ValidationError(_("You cannot ask to join this space."))
-    return _set_state(_membership(space, person), space=space, person=person, state=State.REQUESTED)
+    membership = _set_state(
+        _membership(space, person), space=space, person=person, state=State.REQUESTED
+    )
+    transaction.on_commit(lambda: notify.space_requested(space_id=space.pk, person_id=person.pk))
+    return membership
+
+
+def _notify_accepted(space: Space, person: Person, actor: Person) -> None:
+    transaction.on_commit(
+        lambda: notify.space_accepted(space_id=space.pk, person_id=person.pk, actor_id=actor.pk)
+    )
 
 
 def _pending(space: Space, person: Person, state: str) -> Membership:
@@ -175,6 +186,7 @@ def space_accept_request(*, space: Space, person: Person, actor: Person) -> Memb
     membership = _pending(space, person, State.REQUESTED)
     if not person.is_active:
         raise ValidationError(_("This person's account is no longer active."))
+    _notify_accepted(space, person, actor)
     return _set_state(membership, space=space, person=person, state=State.MEMBER)
 
 
@@ -198,7 +210,11 @@ def space_invite(*, space: Space, person: Person, actor: Person) -> Membership:
     if membership is not None and membership.state == State.INVITED:
         raise ValidationError(_("%(name)s has already been invited.") % {"name": person.full_name})
     if membership is not None and membership.state == State.REQUESTED:
+        _notify_accepted(space, person, actor)
         return _set_state(membership, space=space, person=person, state=State.MEMBER)
+    transaction.on_commit(
+        lambda: notify.space_invited(space_id=space.pk, person_id=person.pk, actor_id=actor.pk)
+    )
     return _set_state(membership, space=space, person=person, state=State.INVITED, invited_by=actor)
 
 

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST, require_safe
 from plein.core.files import stored_image_response
 from plein.core.http import AuthenticatedHttpRequest
 from plein.people.models import Person
+from plein.posts.feed_views import space_stream_context
 
 from . import permissions, services
 from .forms import DefaultsForm, InviteForm, RoleForm, SpaceForm, SpaceSearchForm
@@ -124,6 +125,7 @@ def detail(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
             "can_moderate": permissions.can_moderate(user, space),
             "can_manage_defaults": permissions.can_manage_defaults(user),
             "has_requested": membership is not None and membership.state == State.REQUESTED,
+            **space_stream_context(request, space),
         },
     )
 

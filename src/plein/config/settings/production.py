@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, env
+from .base import ALLOWED_HOSTS, SECRET_KEY, env
 
 DEBUG = False
 if len(SECRET_KEY) < 50:
@@ -11,6 +11,9 @@ if len(SECRET_KEY) < 50:
         "Set SECRET_KEY to a random value of at least 50 characters, for example with: "
         "python -c 'import secrets; print(secrets.token_urlsafe(64))'"
     )
+
+# Links in e-mail sent by background tasks (no request to take the host from).
+PLEIN_SITE_URL = env.str("PLEIN_SITE_URL", default=f"https://{ALLOWED_HOSTS[0]}").rstrip("/")
 
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]

@@ -15,6 +15,7 @@ from plein.people.demo import DEMO_LOGINS, NAME_PREFIXES, split_last_name
 from plein.people.models import Department, Location, Person, Tag
 from plein.people.selectors import profile_completeness
 from plein.people.tests.factories import PersonFactory
+from plein.posts.models import Post
 
 pytestmark = pytest.mark.django_db
 
@@ -56,6 +57,7 @@ def _snapshot() -> list[tuple]:
 
 
 def _delete_everything() -> None:
+    Post.objects.all().delete()  # posts protect their authors; comments and reactions go along
     Person.objects.all().delete()
     Department.objects.filter(parent__isnull=False).delete()
     Department.objects.all().delete()

@@ -200,11 +200,12 @@ def test_the_overview_takes_the_same_number_of_queries_however_large(
 ):
     _grow_organisation(3)
     admin_client.get(ORGANISATION_URL)  # sessions and caches warmed up
-    # Session, user, the user's and their groups' permissions, departments, locations.
-    with django_assert_num_queries(6):
+    # Session, user, the user's and their groups' permissions, departments, locations, and the
+    # unread notifications for the bell.
+    with django_assert_num_queries(7):
         small = admin_client.get(ORGANISATION_URL)
     _grow_organisation(30)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         large = admin_client.get(ORGANISATION_URL)
     assert small.status_code == large.status_code == 200
     assert len(list(large.context["locations"])) == 33
