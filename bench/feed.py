@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import bisect
 import io
+import json
 import os
 import random
 import shutil
@@ -298,23 +299,29 @@ class Organisation:
             audience = self.members[space] if space else self.members[1]
             author = rng.choice(audience)
             when = load.moment(moment)
-            posts.append(
-                (pk, author, space, load.true if announcement else load.false,
-                 BODIES[pk % len(BODIES)], f"<p>{BODIES[pk % len(BODIES)]}</p>", "", "", "", when)
-            )  # fmt: skip
             follows.append((pk, author, pk, "following", when))
             if pk % 10 == 3:
                 tags.append((pk, pk, 1 + pk % len(HASHTAGS)))
-            for _c in range(int(rng.expovariate(1 / 1.2))):
+            comment_count = int(rng.expovariate(1 / 1.2))
+            for _c in range(comment_count):
                 commenter = rng.choice(audience)
                 text = COMMENTS[self.next_comment % len(COMMENTS)]
                 later = load.moment(moment + timedelta(minutes=rng.randint(1, 600)))
                 comments.append((self.next_comment, pk, commenter, text, f"<p>{text}</p>", later))
                 self.next_comment += 1
             reactors = int(rng.expovariate(1 / 1.2))
+            by_kind: dict[str, int] = {}
             for person in rng.sample(audience, min(reactors, len(audience))):
-                reactions.append((self.next_reaction, person, pk, rng.choice(KINDS), when))
+                kind = rng.choice(KINDS)
+                by_kind[kind] = by_kind.get(kind, 0) + 1
+                reactions.append((self.next_reaction, person, pk, kind, when))
                 self.next_reaction += 1
+            # The counters a post card shows, as services.py keeps them.
+            posts.append(
+                (pk, author, space, load.true if announcement else load.false,
+                 BODIES[pk % len(BODIES)], f"<p>{BODIES[pk % len(BODIES)]}</p>", "", "", "", when,
+                 comment_count, sum(by_kind.values()), json.dumps(by_kind), 0, 0)
+            )  # fmt: skip
         load.insert(
             Post._meta.db_table,
             [
@@ -328,6 +335,11 @@ class Organisation:
                 "link_title",
                 "link_description",
                 "created_at",
+                "comment_count",
+                "reaction_count",
+                "reaction_counts",
+                "image_count",
+                "attachment_count",
             ],
             posts,
         )

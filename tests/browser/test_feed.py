@@ -67,3 +67,25 @@ def test_mention_autocomplete_with_the_keyboard(visitor):  # type: ignore[no-unt
     ]
     visitor.visit("/posts/tags/teamuitje/")
     assert page.locator(".post-card").count() == 1
+
+
+def test_commenting_from_the_stream(visitor):  # type: ignore[no-untyped-def]
+    reader = PersonFactory(email="lezer@example.org")
+    post = PostFactory(
+        is_announcement=True,
+        body="Wie heeft er een oplader?",
+        body_html="<p>Wie heeft er een oplader?</p>",
+    )
+    page = visitor.page
+
+    visitor.log_in(reader.email, DEFAULT_PASSWORD)
+    visitor.visit("/posts/")
+    page.click(f"#post-{post.pk}-comment-open")
+    box = page.locator(f"#post-{post.pk}-comment-new")
+    box.wait_for()
+    assert box.evaluate("element => element === document.activeElement")
+    visitor.check_accessibility()
+    box.fill("Ik heb er een op mijn bureau")
+    page.click(f"#post-{post.pk}-comment-new-submit")
+    page.wait_for_selector(f"#post-{post.pk}-comment-list li.comment")
+    assert post.comments.get().body == "Ik heb er een op mijn bureau"

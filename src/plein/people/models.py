@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from plein.core.paths import path
+
 
 def _photo_path(instance: Person, filename: str) -> str:
     # Random names: a file name never reveals whose photo it is or invites guessing.
@@ -216,4 +218,4 @@ class Person(AbstractBaseUser, PermissionsMixin):
         return (self.first_name[:1] + self.last_name[:1]).upper()
 
     def get_absolute_url(self) -> str:
-        return reverse("people:profile", args=[self.pk])
+        return path("people:profile", self.pk)

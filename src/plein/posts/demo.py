@@ -40,6 +40,7 @@ from .models import (
     PostRevision,
     Reaction,
 )
+from .services import post_counters_refresh
 
 BATCH_SIZE = 1000
 WEEKS = 6
@@ -604,6 +605,7 @@ def posts_step(*, rng: random.Random, fake: Faker, people: int, stdout: OutputWr
                     )
                 )
     Reaction.objects.bulk_create(reactions, batch_size=BATCH_SIZE)
+    post_counters_refresh(post_ids=[post.pk for post in posts])
     PostFollow.objects.bulk_create(
         [PostFollow(person_id=person, post_id=post) for person, post in sorted(follows)],
         batch_size=BATCH_SIZE,

@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from plein.core.paths import path
 
 if TYPE_CHECKING:
     from plein.people.models import Person
@@ -48,7 +49,7 @@ class Hashtag(models.Model):
         return f"#{self.name}"
 
     def get_absolute_url(self) -> str:
-        return reverse("posts:hashtag", args=[self.name])
+        return path("posts:hashtag", self.name)
 
 
 class Post(models.Model):
@@ -80,6 +81,13 @@ class Post(models.Model):
         PERSON, blank=True, related_name="mentioned_in_posts"
     )
     pinned_at = models.DateTimeField(_("pinned at"), null=True, blank=True)
+    # Counters kept by services.py (and post_counters_refresh), so that a page of the stream
+    # needs no counting: comments that are not deleted, reactions in all and per kind, files.
+    comment_count = models.PositiveIntegerField(default=0, editable=False)
+    reaction_count = models.PositiveIntegerField(default=0, editable=False)
+    reaction_counts = models.JSONField(default=dict, blank=True, editable=False)
+    image_count = models.PositiveSmallIntegerField(default=0, editable=False)
+    attachment_count = models.PositiveSmallIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     edited_at = models.DateTimeField(_("edited at"), null=True, blank=True)
     deleted_at = models.DateTimeField(_("deleted at"), null=True, blank=True)
@@ -114,13 +122,18 @@ class Post(models.Model):
             ),
             models.Index(fields=["space", "-created_at", "-id"], name="post_space_stream_idx"),
             models.Index(fields=["author", "-created_at", "-id"], name="post_author_stream_idx"),
+            models.Index(
+                fields=["space", "-pinned_at"],
+                name="post_pinned_idx",
+                condition=models.Q(pinned_at__isnull=False),
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.author}: {self.body[:40]}"
 
     def get_absolute_url(self) -> str:
-        return reverse("posts:detail", args=[self.pk])
+        return path("posts:detail", self.pk)
 
     @property
     def is_deleted(self) -> bool:
@@ -184,7 +197,7 @@ class Attachment(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("posts:attachment", args=[self.post_id, self.pk])
+        return path("posts:attachment", self.post_id, self.pk)
 
 
 class Comment(models.Model):

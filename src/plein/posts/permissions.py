@@ -12,7 +12,7 @@ asks these rules; each rule is a function and, where lists need it, a queryset t
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from plein.spaces import permissions as space_rules
 from plein.spaces.models import Space
@@ -27,7 +27,10 @@ def _active(user: User) -> bool:
 
 
 def _visible_place(user: User) -> Q:
-    return Q(space__isnull=True) | Q(space__in=space_rules.spaces_with_visible_content(user))
+    # A correlated EXISTS rather than IN (subquery): SQLite would otherwise split the OR and sort
+    # every visible post instead of walking the stream index.
+    visible = space_rules.spaces_with_visible_content(user).filter(pk=OuterRef("space_id"))
+    return Q(space__isnull=True) | Q(Exists(visible))
 
 
 def visible_posts(user: User) -> QuerySet[Post]:

@@ -12,17 +12,27 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Window
-from django.db.models.functions import Coalesce, RowNumber
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Window
+from django.db.models.functions import RowNumber
 from django.utils.dateparse import parse_datetime
 
 from plein.people.models import Person
 from plein.spaces import permissions as space_rules
 from plein.spaces.models import Space
 
-from .models import Comment, Hashtag, PersonFollow, Post, PostFollow, Reaction
+from .models import (
+    Attachment,
+    Comment,
+    Hashtag,
+    PersonFollow,
+    Post,
+    PostFollow,
+    PostImage,
+    Reaction,
+)
 from .permissions import (
     User,
     can_delete_comment,
@@ -70,60 +80,36 @@ class FeedPage:
     next_cursor: Cursor | None
 
 
-def _count(model: type[Comment] | type[Reaction], **filters: object) -> Coalesce:
-    rows = (
-        model.objects.filter(post=OuterRef("pk"), **filters)
-        .order_by()
-        .values("post")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
-
-
-def with_cards(posts: QuerySet[Post]) -> QuerySet[Post]:
-    """Everything a post card shows, in a fixed number of queries."""
-    return (
-        posts.select_related("author__department", "space")
-        .prefetch_related("images", "attachments")
-        .annotate(
-            comment_count=_count(Comment, deleted_at__isnull=True),
-            reaction_count=_count(Reaction),
-        )
-    )
+def with_cards(posts: QuerySet[Post], user: User | None = None) -> QuerySet[Post]:
+    """A post card's own rows in the same query; with a user, also their own reaction
+    (my_reaction) and whether they follow or muted the post (follow_state)."""
+    posts = posts.select_related("author__department", "space")
+    if user is None:
+        return posts
+    user_id = int(user.pk or 0)
+    mine = Reaction.objects.filter(post=OuterRef("pk"), person_id=user_id).values("kind")[:1]
+    follow = PostFollow.objects.filter(post=OuterRef("pk"), person_id=user_id).values("state")[:1]
+    return posts.annotate(my_reaction=Subquery(mine), follow_state=Subquery(follow))
 
 
 def decorate(posts: Sequence[Post], user: User) -> list[Post]:
-    """Add reactions by kind, the user's own reaction, following state, the latest comments and
-    what the user may do with each post (can_edit, can_delete, can_restore, can_pin,
+    """Add reactions by kind, pictures and attachments (image_list, attachment_list), the latest
+    comments and what the user may do with each post (can_edit, can_delete, can_restore, can_pin,
     can_respond), in a fixed number of queries."""
     posts = list(posts)
     ids = [post.pk for post in posts]
     if not ids:
         return posts
-    summary: dict[int, list[tuple[str, int]]] = defaultdict(list)
-    for row in (
-        Reaction.objects.filter(post_id__in=ids)
-        .values("post_id", "kind")
-        .annotate(n=Count("pk"))
-        .order_by("post_id", "-n", "kind")
-    ):
-        summary[row["post_id"]].append((row["kind"], row["n"]))
-    user_id = int(user.pk or 0)
-    mine = dict(
-        Reaction.objects.filter(post_id__in=ids, person_id=user_id).values_list("post_id", "kind")
-    )
-    follows = dict(
-        PostFollow.objects.filter(post_id__in=ids, person_id=user_id).values_list(
-            "post_id", "state"
-        )
-    )
+    images = _files_of(PostImage, [p.pk for p in posts if p.image_count])
+    attachments = _files_of(Attachment, [p.pk for p in posts if p.attachment_count])
     latest = _latest_comments(ids)
     space_rules.memberships_preload(user, {post.space_id for post in posts})
     for post in posts:
-        post.reaction_summary = summary.get(post.pk, [])  # type: ignore[attr-defined]
-        post.my_reaction = mine.get(post.pk)  # type: ignore[attr-defined]
-        post.follow_state = follows.get(post.pk)  # type: ignore[attr-defined]
+        post.reaction_summary = sorted(  # type: ignore[attr-defined]
+            post.reaction_counts.items(), key=lambda item: (-item[1], item[0])
+        )
+        post.image_list = images.get(post.pk, [])  # type: ignore[attr-defined]
+        post.attachment_list = attachments.get(post.pk, [])  # type: ignore[attr-defined]
         post.latest_comments = latest.get(post.pk, [])  # type: ignore[attr-defined]
         post.can_edit = can_edit_post(user, post)  # type: ignore[attr-defined]
         post.can_delete = can_delete_post(user, post)  # type: ignore[attr-defined]
@@ -131,6 +117,17 @@ def decorate(posts: Sequence[Post], user: User) -> list[Post]:
         post.can_pin = can_pin_post(user, post)  # type: ignore[attr-defined]
         post.can_respond = can_respond(user, post)  # type: ignore[attr-defined]
     return posts
+
+
+def _files_of(
+    model: type[PostImage] | type[Attachment], post_ids: list[int]
+) -> dict[int, list[Any]]:
+    """The pictures or attachments of these posts, by post; no query when there are none."""
+    by_post: dict[int, list[Any]] = defaultdict(list)
+    if post_ids:
+        for row in model.objects.filter(post_id__in=post_ids).order_by("position", "pk"):
+            by_post[row.post_id].append(row)
+    return by_post
 
 
 def _latest_comments(post_ids: list[int]) -> dict[int, list[Comment]]:
@@ -159,7 +156,7 @@ def _page(posts: QuerySet[Post], user: User, cursor: Cursor | None, size: int | 
         posts = posts.filter(
             Q(created_at__lt=cursor.created_at) | Q(created_at=cursor.created_at, pk__lt=cursor.pk)
         )
-    rows = list(with_cards(posts.order_by("-created_at", "-pk"))[: size + 1])
+    rows = list(with_cards(posts.order_by("-created_at", "-pk"), user)[: size + 1])
     more = len(rows) > size
     rows = rows[:size]
     next_cursor = Cursor(rows[-1].created_at, rows[-1].pk) if more else None
@@ -189,7 +186,7 @@ def space_feed(
 
 def pinned_posts(user: User, space: Space) -> list[Post]:
     posts = visible_posts(user).filter(space=space, pinned_at__isnull=False)
-    return decorate(list(with_cards(posts.order_by("-pinned_at"))), user)
+    return decorate(list(with_cards(posts.order_by("-pinned_at"), user)), user)
 
 
 def person_feed(
@@ -208,7 +205,7 @@ def hashtag_feed(
 def post_get(user: User, pk: int) -> Post | None:
     """The post with everything its page shows, if the user may see it (deleted ones only for
     those who may restore them)."""
-    post = with_cards(Post.objects.filter(pk=pk)).first()
+    post = with_cards(Post.objects.filter(pk=pk), user).first()
     if post is None or not can_view_post(user, post):
         return None
     return decorate([post], user)[0]

@@ -18,8 +18,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import Storage
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
-from django.db.models import Q
+from django.db import connection, transaction
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -46,6 +46,7 @@ from .models import (
 FIRST_LINK = re.compile(r'<a href="(https?://[^"]+)"')
 IMAGE_MAX_SIDE = 1600
 FEED_VISIT_GAP = timedelta(minutes=30)
+COUNTER_BATCH = 500
 THUMBNAIL_MAX_SIDE = 480
 
 
@@ -211,6 +212,12 @@ def _save_attachments(post: Post, uploads: Sequence[UploadedFile], files: _Files
         row.save()
 
 
+def _count_files(post: Post) -> None:
+    post.image_count = post.images.count()
+    post.attachment_count = post.attachments.count()
+    post.save(update_fields=["image_count", "attachment_count"])
+
+
 def _apply_body(post: Post, body: str) -> tuple[list[Person], list[str]]:
     """Set the text, its HTML and its link; returns the people mentioned and the hashtags."""
     rendered, mentioned = render_body(body)
@@ -264,6 +271,7 @@ def post_create(
             PostFollow.objects.create(person=author, post=post)
             _save_images(post, prepared, files)
             _save_attachments(post, attachments, files)
+            _count_files(post)
             _after_commit_of_post(post, newly_mentioned=mentioned, link_changed=True)
     except BaseException:
         files.discard()
@@ -315,6 +323,7 @@ def post_update(
             removed = _remove_files(post, remove_image_ids, remove_attachment_ids)
             _save_images(post, prepared, files)
             _save_attachments(post, attachments, files)
+            _count_files(post)
             _after_commit_of_post(
                 post,
                 newly_mentioned=[person for person in mentioned if person.pk not in before],
@@ -390,6 +399,7 @@ def comment_create(
             post=post, parent=parent, author=author, body=body, body_html=rendered.html
         )
         comment.mentioned_people.set(mentioned)
+        Post.objects.filter(pk=post.pk).update(comment_count=F("comment_count") + 1)
         PostFollow.objects.get_or_create(person=author, post=post)
         comment_id, mentioned_ids = comment.pk, [person.pk for person in mentioned]
         transaction.on_commit(
@@ -423,7 +433,28 @@ def comment_delete(*, comment: Comment, by: Person) -> Comment:
     _require(permissions.can_delete_comment(by, comment))
     comment.deleted_at = timezone.now()
     comment.save(update_fields=["deleted_at"])
+    Post.objects.filter(pk=comment.post_id, comment_count__gt=0).update(
+        comment_count=F("comment_count") - 1
+    )
     return comment
+
+
+def _count_reaction(
+    post: Post | None, *, removed: str | None = None, added: str | None = None
+) -> None:
+    """Keep a post's reaction counters in step (a comment's are counted when shown)."""
+    if post is None:
+        return
+    locked = Post.objects.select_for_update().only("reaction_counts").get(pk=post.pk)
+    counts = dict(locked.reaction_counts)
+    if removed:
+        counts[removed] = max(counts.get(removed, 0) - 1, 0)
+    if added:
+        counts[added] = counts.get(added, 0) + 1
+    counts = {kind: n for kind, n in counts.items() if n}
+    Post.objects.filter(pk=post.pk).update(
+        reaction_counts=counts, reaction_count=sum(counts.values())
+    )
 
 
 def reaction_set(
@@ -443,14 +474,17 @@ def reaction_set(
         existing = Reaction.objects.select_for_update().filter(person=person, **target).first()
         if existing is not None and (kind is None or existing.kind == kind):
             existing.delete()
+            _count_reaction(post, removed=existing.kind)
             return None
         if existing is not None:
+            _count_reaction(post, removed=existing.kind, added=kind)
             existing.kind = kind  # type: ignore[assignment]
             existing.save(update_fields=["kind"])
             return existing
         if kind is None:
             return None
         reaction = Reaction.objects.create(person=person, kind=kind, **target)
+        _count_reaction(post, added=kind)
         reaction_id = reaction.pk
         transaction.on_commit(lambda: notify.notify_later(notify.reaction_added, reaction_id))
         return reaction
@@ -491,3 +525,36 @@ def feed_visit_record(*, person: Person) -> datetime | None:
     visit.seen_at = now
     visit.save(update_fields=["seen_at", "since"])
     return visit.since
+
+
+def post_counters_refresh(*, post_ids: Sequence[int] | None = None) -> None:
+    """Count comments, reactions and files again from the rows themselves: for content written
+    in bulk (the demo, benchmarks) and as a repair. One statement, on the database."""
+    vendor = connection.vendor
+    reactions_by_kind = (
+        "SELECT COALESCE(jsonb_object_agg(kind, n), '{}'::jsonb) FROM (SELECT kind, COUNT(*) n "
+        "FROM posts_reaction r WHERE r.post_id = posts_post.id GROUP BY kind) k"
+        if vendor == "postgresql"
+        else "SELECT COALESCE(json_group_object(kind, n), '{}') FROM (SELECT kind, COUNT(*) n "
+        "FROM posts_reaction r WHERE r.post_id = posts_post.id GROUP BY kind)"
+    )
+    # Only constant SQL is put together here; the post ids go in as parameters.
+    sql = (
+        "UPDATE posts_post SET "  # noqa: S608
+        "comment_count = (SELECT COUNT(*) FROM posts_comment c "
+        "WHERE c.post_id = posts_post.id AND c.deleted_at IS NULL), "
+        "reaction_count = (SELECT COUNT(*) FROM posts_reaction r "
+        "WHERE r.post_id = posts_post.id), "
+        f"reaction_counts = ({reactions_by_kind}), "
+        "image_count = (SELECT COUNT(*) FROM posts_postimage i WHERE i.post_id = posts_post.id), "
+        "attachment_count = (SELECT COUNT(*) FROM posts_attachment a "
+        "WHERE a.post_id = posts_post.id)"
+    )
+    with transaction.atomic(), connection.cursor() as cursor:
+        if post_ids is None:
+            cursor.execute(sql)
+            return
+        ids = list(post_ids)
+        for start in range(0, len(ids), COUNTER_BATCH):
+            batch = ids[start : start + COUNTER_BATCH]
+            cursor.execute(f"{sql} WHERE id IN ({', '.join(['%s'] * len(batch))})", batch)

@@ -22,6 +22,7 @@ urlpatterns = [
     path("<int:pk>/react/", views.react, name="react"),
     path("<int:pk>/reactions/", views.reactions, name="reactions"),
     path("<int:pk>/comments/", views.comment_create, name="comment_create"),
+    path("<int:pk>/comment-form/", views.comment_form, name="comment_form"),
     path("<int:pk>/files/<int:attachment_pk>/", views.attachment, name="attachment"),
     path("<int:pk>/images/<int:image_pk>/<str:size>/", views.image, name="image"),
     path("comments/<int:pk>/edit/", views.comment_edit, name="comment_edit"),

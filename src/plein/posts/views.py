@@ -360,6 +360,20 @@ def react(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_safe
+def comment_form(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """The comment box of a card in a stream, fetched when someone starts to comment (the stream
+    itself stays light); without JavaScript, the box on the post's page."""
+    post = _post_or_404(request, pk)
+    _require(post.can_respond)  # type: ignore[attr-defined]
+    if not _is_htmx(request):
+        return redirect(f"{post.get_absolute_url()}#post-{post.pk}-comment-new")
+    return render(
+        request, "posts/partials/comment_form.html", {"post": post, "parent": None, "focus": True}
+    )
+
+
+@login_required
 @require_POST
 def comment_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     post = _post_or_404(request, pk)

@@ -7,9 +7,10 @@ from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from plein.core.paths import path
 
 
 def _image_path(instance: Space, filename: str) -> str:
@@ -60,7 +61,7 @@ class Space(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("spaces:detail", args=[self.slug])
+        return path("spaces:detail", self.slug)
 
 
 class Membership(models.Model):

@@ -182,7 +182,7 @@ PLEIN_MAX_IMAGE_UPLOAD_BYTES = 10 * 1024 * 1024
 PLEIN_PEOPLE_PER_PAGE = 24
 PLEIN_MAX_ATTACHMENT_BYTES = env.int("PLEIN_MAX_ATTACHMENT_BYTES", default=25 * 1024 * 1024)
 PLEIN_MAX_FILES_PER_POST = 10
-PLEIN_FEED_PAGE_SIZE = 20
+PLEIN_FEED_PAGE_SIZE = env.int("PLEIN_FEED_PAGE_SIZE", default=15)
 # Links in e-mail (notifications, digests) point here; digests are sent at this local hour.
 PLEIN_SITE_URL = env.str("PLEIN_SITE_URL", default="http://127.0.0.1:8000")
 PLEIN_DIGEST_HOUR = env.int("PLEIN_DIGEST_HOUR", default=7)

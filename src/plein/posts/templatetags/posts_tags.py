@@ -6,6 +6,9 @@ from dataclasses import dataclass
 
 from django import template
 from django.http import HttpRequest
+from django.utils.html import format_html, format_html_join
+
+from plein.core.paths import path
 
 from ..models import Reaction
 
@@ -43,6 +46,41 @@ def reaction_buttons(
     ]
 
 
+@register.simple_tag(name="path")
+def path_tag(name: str, *args: object) -> str:
+    """{% path 'posts:react' post.pk %}: like {% url %}, cheaper for addresses printed per post."""
+    return path(name, *args)
+
+
+@register.simple_tag
+def reaction_buttons_html(post: object) -> str:
+    """The reaction buttons of a post card, written in Python: the stream shows twenty cards
+    and these buttons are the busiest part of each."""
+    pk = getattr(post, "pk", 0)
+    buttons = reaction_buttons(
+        getattr(post, "reaction_summary", None), getattr(post, "my_reaction", None)
+    )
+    return format_html_join(
+        "\n",
+        '<button type="submit" name="kind" value="{0}" class="reaction" aria-pressed="{1}"'
+        ' id="post-{2}-react-{0}" title="{3}"><span aria-hidden="true">{4}</span>'
+        '<span class="visually-hidden">{3}</span>{5}</button>',
+        (
+            (
+                button.kind,
+                "true" if button.pressed else "false",
+                pk,
+                button.label,
+                button.emoji,
+                format_html(' <span class="reaction__count">{}</span>', button.count)
+                if button.count
+                else "",
+            )
+            for button in buttons
+        ),
+    )
+
+
 @register.filter
 def reaction_emoji(kind: str) -> str:
     try:
@@ -57,9 +95,14 @@ def here(context: template.Context) -> str:
     request: HttpRequest | None = context.get("request")
     if request is None:
         return ""
-    if request.htmx and request.htmx.current_url_abs_path:  # type: ignore[attr-defined]
-        return str(request.htmx.current_url_abs_path)  # type: ignore[attr-defined]
-    return request.get_full_path()
+    here: str | None = getattr(request, "_plein_here", None)  # asked for once per form
+    if here is None:
+        if request.htmx and request.htmx.current_url_abs_path:  # type: ignore[attr-defined]
+            here = str(request.htmx.current_url_abs_path)  # type: ignore[attr-defined]
+        else:
+            here = request.get_full_path()
+        request._plein_here = here  # type: ignore[attr-defined]
+    return here
 
 
 @dataclass(frozen=True)

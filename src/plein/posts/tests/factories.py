@@ -3,6 +3,7 @@ from django.utils import timezone
 
 from plein.people.tests.factories import PersonFactory
 from plein.posts.models import Comment, Post, Reaction
+from plein.posts.services import post_counters_refresh
 
 
 class PostFactory(factory.django.DjangoModelFactory):
@@ -16,7 +17,23 @@ class PostFactory(factory.django.DjangoModelFactory):
     created_at = factory.LazyFunction(timezone.now)
 
 
-class CommentFactory(factory.django.DjangoModelFactory):
+class _CountedFactory(factory.django.DjangoModelFactory):
+    """Rows made outside the services: count the post's comments and reactions again, as the
+    services would have."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):  # type: ignore[no-untyped-def]
+        row = super()._create(model_class, *args, **kwargs)
+        post_id = row.post_id or (row.comment.post_id if getattr(row, "comment", None) else None)
+        if post_id:
+            post_counters_refresh(post_ids=[post_id])
+        return row
+
+
+class CommentFactory(_CountedFactory):
     class Meta:
         model = Comment
 
@@ -26,7 +43,7 @@ class CommentFactory(factory.django.DjangoModelFactory):
     body_html = factory.LazyAttribute(lambda comment: f"<p>{comment.body}</p>")
 
 
-class ReactionFactory(factory.django.DjangoModelFactory):
+class ReactionFactory(_CountedFactory):
     class Meta:
         model = Reaction
 

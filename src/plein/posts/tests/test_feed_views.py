@@ -194,3 +194,24 @@ def test_query_count_does_not_grow_with_the_number_of_items(client, person, sett
         large = _queries(client, url)
         assert (small[0], large[0]) == (5, 25)
         assert small[1] == large[1], url
+
+
+def test_a_stream_card_fetches_its_comment_box_when_asked(client, person) -> None:
+    post = PostFactory(is_announcement=True)
+    client.force_login(person)
+    page = client.get(reverse("core:home")).content.decode()
+    assert f'id="post-{post.pk}-comment-open"' in page
+    assert f'id="post-{post.pk}-comment-new"' not in page  # the box itself is not on the page
+    url = reverse("posts:comment_form", args=[post.pk])
+    box = client.get(url, headers={"HX-Request": "true"}).content.decode()
+    assert f'id="post-{post.pk}-comment-new"' in box and "autofocus" in box
+    plain = client.get(url)
+    assert plain.status_code == 302
+    assert plain["Location"] == f"{post.get_absolute_url()}#post-{post.pk}-comment-new"
+
+
+def test_no_comment_box_for_a_post_you_cannot_see(client, person) -> None:
+    hidden = PostFactory(space=SpaceFactory(kind="closed"))
+    client.force_login(person)
+    url = reverse("posts:comment_form", args=[hidden.pk])
+    assert client.get(url, headers={"HX-Request": "true"}).status_code == 404

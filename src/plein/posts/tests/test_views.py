@@ -406,4 +406,4 @@ def test_post_page_query_count_does_not_grow_with_comments(
     assert response.content.decode().count('class="comment"') == 12
 
 
-PAGE_QUERIES = 15
+PAGE_QUERIES = 10
