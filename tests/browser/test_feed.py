@@ -89,3 +89,4 @@ def test_commenting_from_the_stream(visitor):  # type: ignore[no-untyped-def]
     page.click(f"#post-{post.pk}-comment-new-submit")
     page.wait_for_selector(f"#post-{post.pk}-comment-list li.comment")
     assert post.comments.get().body == "Ik heb er een op mijn bureau"
+    assert page.inner_text(f"#post-{post.pk}-comment-count") == "1 reactie"

@@ -415,14 +415,13 @@ def _comment_created(
     comment.reaction_count = 0  # type: ignore[attr-defined]
     comment.reply_list = []  # type: ignore[attr-defined]
     comment.can_edit = comment.can_delete = True  # type: ignore[attr-defined]
+    compact = bool(request.POST.get("compact"))
+    if compact:  # a card in a stream: its comment count changes too
+        post.comment_count = Post.objects.values_list("comment_count", flat=True).get(pk=post.pk)
     return render(
         request,
-        "posts/partials/comment.html",
-        {
-            "comment": comment,
-            "post": post,
-            "compact": bool(request.POST.get("compact")) and comment.parent_id is None,
-        },
+        "posts/partials/comment_created.html",
+        {"comment": comment, "post": post, "compact": compact and comment.parent_id is None},
     )
 
 

@@ -215,3 +215,18 @@ def test_no_comment_box_for_a_post_you_cannot_see(client, person) -> None:
     client.force_login(person)
     url = reverse("posts:comment_form", args=[hidden.pk])
     assert client.get(url, headers={"HX-Request": "true"}).status_code == 404
+
+
+def test_commenting_from_a_stream_card_updates_its_comment_count(client, person) -> None:
+    post = PostFactory(is_announcement=True)
+    CommentFactory(post=post)
+    client.force_login(person)
+    response = client.post(
+        reverse("posts:comment_create", args=[post.pk]),
+        {"body": "Goed idee", "compact": "1", "next": "/"},
+        headers={"HX-Request": "true"},
+    )
+    page = response.content.decode()
+    assert "Goed idee" in page
+    assert f'id="post-{post.pk}-comment-count" hx-swap-oob="true"' in page
+    assert "2 comments" in page

@@ -1,5 +1,6 @@
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from plein.people.tests.factories import PersonFactory
 from plein.spaces.models import Membership, Space
@@ -102,7 +103,7 @@ def test_create_join_ask_and_accept_without_js(client) -> None:  # type: ignore[
     assert Membership.objects.get(space=space, person=joiner).state == State.REQUESTED
     client.force_login(creator)
     page = client.get(reverse("spaces:members", args=[space.slug])).content.decode()
-    assert joiner.full_name in page
+    assert escape(joiner.full_name) in page
     client.post(reverse("spaces:accept_request", args=[space.slug, joiner.pk]))
     assert Membership.objects.get(space=space, person=joiner).state == State.MEMBER
 
