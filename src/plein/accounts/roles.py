@@ -37,12 +37,13 @@ ROLES_BY_KEY = {role.key: role for role in ROLES}
 EMPLOYEE_LABEL = _("Employee")
 
 ROLE_PERMISSIONS: dict[str, set[str]] = {
-    EDITOR.key: {"posts.post_announcement"},
+    EDITOR.key: {"posts.post_announcement", "posts.see_unpublished"},
     COMMUNITY_MANAGER.key: {
         "core.change_site_branding",
         "spaces.manage_default_spaces",
         "posts.post_announcement",
         "posts.moderate_posts",
+        "posts.see_unpublished",
     },
     ADMINISTRATOR.key: {
         "core.change_site_branding",

@@ -20,6 +20,9 @@ class Notification(models.Model):
         SPACE_INVITATION = "space_invitation", _("Invited you to a space")
         SPACE_REQUEST = "space_request", _("Asked to join a space")
         SPACE_ACCEPTED = "space_accepted", _("Accepted your request to join")
+        BLOG_ENTRY = "blog_entry", _("Wrote a new blog entry")
+        KUDOS = "kudos", _("Gave you kudos")
+        MUST_READ = "must_read", _("Asks you to read a news item")
 
     recipient = models.ForeignKey(PERSON, on_delete=models.CASCADE, related_name="notifications")
     actor = models.ForeignKey(

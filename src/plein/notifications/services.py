@@ -43,7 +43,13 @@ logger = logging.getLogger(__name__)
 
 Kind = Notification.Kind
 Digest = NotificationSettings.Digest
-EMAILED_AT_ONCE = {Kind.MENTION, Kind.COMMENT, Kind.REPLY, Kind.SPACE_INVITATION}
+EMAILED_AT_ONCE = {
+    Kind.MENTION,
+    Kind.COMMENT,
+    Kind.REPLY,
+    Kind.SPACE_INVITATION,
+    Kind.MUST_READ,
+}
 DIGEST_NOTIFICATIONS = 20
 SNIPPET_CHARS = 300
 
@@ -102,6 +108,17 @@ def _save(made: list[Notification]) -> list[Notification]:
     if ids:
         transaction.on_commit(lambda: notifications_email(ids))
     return made
+
+
+@transaction.atomic
+def post_notify(*, post_id: int, recipient_ids: Sequence[int], kind: str) -> list[Notification]:
+    """Tell these people about a post (a new blog entry, kudos, a news item to read), each only
+    if they may see it and did not mute it."""
+    post = Post.objects.select_related("author", "space").filter(pk=post_id).first()
+    if post is None:
+        return []
+    people = Person.objects.filter(pk__in=recipient_ids, is_active=True)
+    return _deliver(people, kind=kind, actor=post.author, post=post)
 
 
 @transaction.atomic
@@ -310,7 +327,8 @@ def _wants_email(prefs: NotificationSettings, kind: str) -> bool:
         return prefs.email_mentions
     if kind in (Kind.COMMENT, Kind.REPLY):
         return prefs.email_replies
-    return kind == Kind.SPACE_INVITATION
+    # Invitations (the only way to hear of a secret space) and must-read news always go out.
+    return kind in (Kind.SPACE_INVITATION, Kind.MUST_READ)
 
 
 def _can_receive_email(person: Person) -> bool:

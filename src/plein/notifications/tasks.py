@@ -32,6 +32,11 @@ def comment_published(comment_id: int, mentioned_ids: Sequence[int], only_mentio
 
 
 @task()
+def post_notify(post_id: int, recipient_ids: Sequence[int], kind: str) -> int:
+    return len(services.post_notify(post_id=post_id, recipient_ids=recipient_ids, kind=kind))
+
+
+@task()
 def reaction_added(reaction_id: int) -> int:
     return len(services.reaction_added(reaction_id))
 

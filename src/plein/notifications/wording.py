@@ -25,6 +25,18 @@ def _sentences() -> dict[str, tuple[str, str]]:
             _("%(actor)s replied to your comment in %(space)s"),
             _("%(actor)s replied to your comment"),
         ),
+        Kind.BLOG_ENTRY: (
+            _("%(actor)s wrote a new blog entry"),
+            _("%(actor)s wrote a new blog entry"),
+        ),
+        Kind.KUDOS: (
+            _("%(actor)s gave you kudos"),
+            _("%(actor)s gave you kudos"),
+        ),
+        Kind.MUST_READ: (
+            _("Please read: news from %(actor)s"),
+            _("Please read: news from %(actor)s"),
+        ),
         Kind.FOLLOWED_POST: (
             _("%(actor)s commented on a post you follow in %(space)s"),
             _("%(actor)s commented on a post you follow"),

@@ -59,9 +59,17 @@ class Post(models.Model):
     and an announcement are visible to every active person.
     """
 
+    class Kind(models.TextChoices):
+        POST = "post", _("Post")
+        NEWS = "news", _("News")
+        BLOG = "blog", _("Blog entry")
+        KUDOS = "kudos", _("Kudos")
+
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.POST)
     author = models.ForeignKey(
         PERSON, verbose_name=_("author"), on_delete=models.PROTECT, related_name="posts"
     )
+    title = models.CharField(_("title"), max_length=200, blank=True)
     space = models.ForeignKey(
         "spaces.Space",
         verbose_name=_("space"),
@@ -88,7 +96,17 @@ class Post(models.Model):
     reaction_counts = models.JSONField(default=dict, blank=True, editable=False)
     image_count = models.PositiveSmallIntegerField(default=0, editable=False)
     attachment_count = models.PositiveSmallIntegerField(default=0, editable=False)
-    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    # The moment the post appears: now, or later for news planned ahead. Streams sort on it.
+    created_at = models.DateTimeField(_("published at"), default=timezone.now)
+    hidden_after = models.DateTimeField(_("taken down at"), null=True, blank=True)
+    # Empty audiences mean everyone who may see the place; is_targeted says whether any is set.
+    audience_departments = models.ManyToManyField(
+        "people.Department", verbose_name=_("for departments"), blank=True, related_name="+"
+    )
+    audience_locations = models.ManyToManyField(
+        "people.Location", verbose_name=_("for locations"), blank=True, related_name="+"
+    )
+    is_targeted = models.BooleanField(default=False, editable=False)
     edited_at = models.DateTimeField(_("edited at"), null=True, blank=True)
     deleted_at = models.DateTimeField(_("deleted at"), null=True, blank=True)
     deleted_by = models.ForeignKey(
@@ -102,6 +120,7 @@ class Post(models.Model):
         permissions = [
             ("post_announcement", _("Can post announcements to everyone")),
             ("moderate_posts", _("Can remove and restore any post they can see")),
+            ("see_unpublished", _("Can see posts planned ahead, taken down or for others")),
         ]
         constraints = [
             # An announcement goes to everyone, so it never lives in a space; only space posts pin.
@@ -112,6 +131,10 @@ class Post(models.Model):
             models.CheckConstraint(
                 condition=models.Q(pinned_at__isnull=True) | models.Q(space__isnull=False),
                 name="post_pin_only_in_space",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind__in=["post", "news", "blog", "kudos"]),
+                name="post_kind_valid",
             ),
         ]
         indexes = [

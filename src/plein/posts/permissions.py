@@ -5,6 +5,11 @@ asks these rules; each rule is a function and, where lists need it, a queryset t
 
 - A post in a space is visible to whoever may see the space's content (spaces/permissions.py).
 - A profile post and an announcement are visible to every active person.
+- A post appears at its publication moment (`created_at`, which may lie ahead for news planned by
+  an editor) and disappears when it is taken down (`hidden_after`); a post with an audience
+  (departments, including their sub-departments, and/or locations) reaches only those people.
+  Authors always see their own posts; editors and community managers ("see unpublished") see
+  planned, taken-down and targeted posts of others too, in places they may read.
 - A deleted post is visible only to those who may restore it: the space's moderators, and
   people with the "moderate posts" right (community managers) for posts they could otherwise see.
 - A deactivated or anonymous user sees nothing.
@@ -12,8 +17,12 @@ asks these rules; each rule is a function and, where lists need it, a queryset t
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from datetime import datetime
 
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from plein.people.models import Department
 from plein.spaces import permissions as space_rules
 from plein.spaces.models import Space
 
@@ -33,11 +42,69 @@ def _visible_place(user: User) -> Q:
     return Q(space__isnull=True) | Q(Exists(visible))
 
 
+AUDIENCE = "_plein_audience"
+
+
+def audience_of(user: User) -> tuple[frozenset[int], int | None]:
+    """The departments a targeted post may name to reach the user (their own and every one
+    above it) and their location. Worked out once per user object."""
+    cached: tuple[frozenset[int], int | None] | None = user.__dict__.get(AUDIENCE)
+    if cached is None:
+        department_id = getattr(user, "department_id", None)
+        chain: list[int] = []
+        if department_id is not None:
+            parents = dict(Department.objects.values_list("pk", "parent_id"))
+            while department_id is not None and department_id not in chain:
+                chain.append(department_id)
+                department_id = parents.get(department_id)
+        cached = (frozenset(chain), getattr(user, "location_id", None))
+        user.__dict__[AUDIENCE] = cached
+    return cached
+
+
+def _published(now: datetime) -> Q:
+    return Q(created_at__lte=now) & (Q(hidden_after__isnull=True) | Q(hidden_after__gt=now))
+
+
+def _in_audience(user: User) -> Q:
+    departments, location = audience_of(user)
+    through_departments = Post.audience_departments.through.objects.filter(
+        post_id=OuterRef("pk"), department_id__in=departments
+    )
+    through_locations = Post.audience_locations.through.objects.filter(
+        post_id=OuterRef("pk"), location_id__in=[location] if location else []
+    )
+    return Q(is_targeted=False) | Q(Exists(through_departments)) | Q(Exists(through_locations))
+
+
+def _sees_unpublished(user: User) -> bool:
+    return user.has_perm("posts.see_unpublished")
+
+
 def visible_posts(user: User) -> QuerySet[Post]:
     """Posts the user may read, deleted ones excluded."""
     if not _active(user):
         return Post.objects.none()
-    return Post.objects.filter(_visible_place(user), deleted_at__isnull=True)
+    posts = Post.objects.filter(_visible_place(user), deleted_at__isnull=True)
+    if _sees_unpublished(user):
+        return posts
+    reach = _published(timezone.now()) & _in_audience(user)
+    return posts.filter(reach | Q(author_id=int(user.pk or 0)))
+
+
+def _reaches(user: User, post: Post) -> bool:
+    """Published now and meant for the user (the author and editors are always reached)."""
+    if post.author_id == user.pk or _sees_unpublished(user):
+        return True
+    now = timezone.now()
+    if post.created_at > now or (post.hidden_after is not None and post.hidden_after <= now):
+        return False
+    if not post.is_targeted:
+        return True
+    departments, location = audience_of(user)
+    return any(d.pk in departments for d in post.audience_departments.all()) or any(
+        loc.pk == location for loc in post.audience_locations.all()
+    )
 
 
 def _can_see_place(user: User, post: Post) -> bool:
@@ -59,13 +126,18 @@ def can_moderate_post(user: User, post: Post) -> bool:
 
 
 def can_view_post(user: User, post: Post) -> bool:
-    if not _active(user) or not _can_see_place(user, post):
+    if not _active(user) or not _can_see_place(user, post) or not _reaches(user, post):
         return False
     return not post.is_deleted or can_moderate_post(user, post)
 
 
 def can_edit_post(user: User, post: Post) -> bool:
-    return can_view_post(user, post) and not post.is_deleted and post.author_id == user.pk
+    """Authors edit their own posts; news is edited by any editor (it is the editors' work)."""
+    if not can_view_post(user, post) or post.is_deleted:
+        return False
+    return post.author_id == user.pk or (
+        post.kind == Post.Kind.NEWS and can_post_announcement(user)
+    )
 
 
 def can_delete_post(user: User, post: Post) -> bool:

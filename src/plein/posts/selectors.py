@@ -15,7 +15,16 @@ from datetime import datetime
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Window
+from django.db.models import (
+    Count,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Window,
+    prefetch_related_objects,
+)
 from django.db.models.functions import RowNumber
 from django.utils.dateparse import parse_datetime
 
@@ -23,6 +32,7 @@ from plein.people.models import Person
 from plein.spaces import permissions as space_rules
 from plein.spaces.models import Space
 
+from . import kinds
 from .models import (
     Attachment,
     Comment,
@@ -104,6 +114,10 @@ def decorate(posts: Sequence[Post], user: User) -> list[Post]:
     attachments = _files_of(Attachment, [p.pk for p in posts if p.attachment_count])
     latest = _latest_comments(ids)
     space_rules.memberships_preload(user, {post.space_id for post in posts})
+    targeted = [post for post in posts if post.is_targeted]
+    if targeted:
+        prefetch_related_objects(targeted, "audience_departments", "audience_locations")
+    kinds.attach_all(posts, user)
     for post in posts:
         post.reaction_summary = sorted(  # type: ignore[attr-defined]
             post.reaction_counts.items(), key=lambda item: (-item[1], item[0])
@@ -116,6 +130,7 @@ def decorate(posts: Sequence[Post], user: User) -> list[Post]:
         post.can_restore = can_restore_post(user, post)  # type: ignore[attr-defined]
         post.can_pin = can_pin_post(user, post)  # type: ignore[attr-defined]
         post.can_respond = can_respond(user, post)  # type: ignore[attr-defined]
+        post.card_template = kinds.card_template(post.kind)  # type: ignore[attr-defined]
     return posts
 
 

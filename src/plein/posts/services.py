@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 
 from plein.core import images as image_files
 from plein.notifications import tasks as notify
-from plein.people.models import Person
+from plein.people.models import Department, Location, Person
 from plein.spaces.models import Space
 
 from . import markup, permissions
@@ -241,6 +241,47 @@ def _after_commit_of_post(post: Post, *, newly_mentioned: list[Person], link_cha
         transaction.on_commit(lambda: link_preview_enqueue(post_id))
 
 
+@dataclass(frozen=True)
+class Reach:
+    """When and for whom a post appears (editors only): a publication moment (None: now), a
+    moment it is taken down (None: never) and an audience (none: everyone)."""
+
+    publish_at: datetime | None = None
+    hidden_after: datetime | None = None
+    departments: Sequence[Department] = ()
+    locations: Sequence[Location] = ()
+
+    @property
+    def is_targeted(self) -> bool:
+        return bool(self.departments or self.locations)
+
+
+EVERYONE_NOW = Reach()
+
+
+def _check_reach(author: Person, reach: Reach, *, field_prefix: str = "") -> None:
+    if reach != EVERYONE_NOW:
+        _require(permissions.can_post_announcement(author))
+    start = reach.publish_at or timezone.now()
+    if reach.hidden_after is not None and reach.hidden_after <= start:
+        raise ValidationError(
+            {"hidden_after": _("Take it down after it has been published, not before.")}
+        )
+
+
+def _clean_title(kind: str, title: str) -> str:
+    title = " ".join(title.split())
+    if kind in (Post.Kind.NEWS, Post.Kind.BLOG) and not title:
+        raise ValidationError({"title": _("Give it a title.")})
+    return title
+
+
+def _apply_reach(post: Post, reach: Reach) -> None:
+    """After the post is saved: its audience (the moment is set before saving)."""
+    post.audience_departments.set(reach.departments)
+    post.audience_locations.set(reach.locations)
+
+
 def post_create(
     *,
     author: Person,
@@ -249,23 +290,42 @@ def post_create(
     is_announcement: bool = False,
     images: Sequence[ImageUpload] = (),
     attachments: Sequence[UploadedFile] = (),
+    kind: str = Post.Kind.POST,
+    title: str = "",
+    reach: Reach = EVERYONE_NOW,
 ) -> Post:
-    """Post in a space, on the author's own profile, or (editors) as an announcement."""
+    """Post in a space, on the author's own profile, or (editors) as an announcement or news.
+
+    Other apps make their kinds of post (news, blog entries, kudos) through here too, after
+    checking their own rules; `reach` plans a post ahead, takes it down later or aims it at
+    departments and locations (editors only)."""
     if space is not None:
         _require(not is_announcement and permissions.can_post_in_space(author, space))
-    elif is_announcement:
+    elif is_announcement or kind == Post.Kind.NEWS:
         _require(permissions.can_post_announcement(author))
     else:
         _require(permissions.can_post_on_profile(author))
+    _check_reach(author, reach)
+    title = _clean_title(kind, title)
     body = _clean_body(body)
     _check_files(images, attachments)
     prepared = _prepare_images(images)
     files = _Files()
     try:
         with transaction.atomic():
-            post = Post(author=author, space=space, is_announcement=is_announcement)
+            post = Post(
+                author=author,
+                space=space,
+                is_announcement=is_announcement,
+                kind=kind,
+                title=title,
+                created_at=reach.publish_at or timezone.now(),
+                hidden_after=reach.hidden_after,
+                is_targeted=reach.is_targeted,
+            )
             mentioned, hashtags = _apply_body(post, body)
             post.save()
+            _apply_reach(post, reach)
             post.hashtags.set(_hashtags(hashtags))
             post.mentioned_people.set(mentioned)
             PostFollow.objects.create(person=author, post=post)
@@ -288,9 +348,16 @@ def post_update(
     attachments: Sequence[UploadedFile] = (),
     remove_image_ids: Sequence[int] = (),
     remove_attachment_ids: Sequence[int] = (),
+    title: str | None = None,
+    reach: Reach | None = None,
 ) -> Post:
-    """Change a post's text (the old text is kept as a revision) and its files."""
+    """Change a post's text (the old text is kept as a revision) and its files; with `title`
+    or `reach`, those too (None keeps them; a reach without publish_at keeps the moment)."""
     _require(permissions.can_edit_post(editor, post))
+    if reach is not None:
+        _check_reach(editor, reach)
+    if title is not None:
+        title = _clean_title(post.kind, title)
     body = _clean_body(body)
     kept_files = (
         post.images.exclude(pk__in=remove_image_ids).count()
@@ -317,6 +384,13 @@ def post_update(
                 )
                 post.edited_at = timezone.now()
             mentioned, hashtags = _apply_body(post, body)
+            if title is not None:
+                post.title = title
+            if reach is not None:
+                post.created_at = reach.publish_at or post.created_at
+                post.hidden_after = reach.hidden_after
+                post.is_targeted = reach.is_targeted
+                _apply_reach(post, reach)
             post.save()
             post.hashtags.set(_hashtags(hashtags))
             post.mentioned_people.set(mentioned)

@@ -1,0 +1,50 @@
+"""Kinds of post other apps add (news, blog entries, kudos): how a stream card shows them.
+
+A post of another kind is a Post (so streams, comments, reactions, notifications and the
+permission rules all work for it) with the app's own details in a row of its own. The app
+registers, in its AppConfig.ready(), the template that shows those details on a card and a
+function that loads them for a page of posts in a fixed number of queries:
+
+    kinds.register(Post.Kind.NEWS, template="news/partials/card.html", attach=attach_news)
+
+`attach(posts, user)` gets the posts of that kind on the page and sets what the template needs.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+Attach = Callable[[Sequence[Any], Any], None]
+
+
+@dataclass(frozen=True)
+class KindDisplay:
+    template: str
+    attach: Attach | None = None
+
+
+_KINDS: dict[str, KindDisplay] = {}
+
+
+def register(kind: str, *, template: str, attach: Attach | None = None) -> None:
+    _KINDS[kind] = KindDisplay(template, attach)
+
+
+def card_template(kind: str) -> str:
+    """The template for the part of a card that is particular to the kind ("" for a post)."""
+    display = _KINDS.get(kind)
+    return display.template if display else ""
+
+
+def attach_all(posts: Sequence[Any], user: Any) -> None:
+    """Let each registered kind load its details for its posts on the page: one call per kind."""
+    by_kind: dict[str, list[Any]] = defaultdict(list)
+    for post in posts:
+        by_kind[post.kind].append(post)
+    for kind, group in by_kind.items():
+        display = _KINDS.get(kind)
+        if display is not None and display.attach is not None:
+            display.attach(group, user)
