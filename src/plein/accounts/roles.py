@@ -37,13 +37,17 @@ ROLES_BY_KEY = {role.key: role for role in ROLES}
 EMPLOYEE_LABEL = _("Employee")
 
 ROLE_PERMISSIONS: dict[str, set[str]] = {
-    EDITOR.key: {"posts.post_announcement", "posts.see_unpublished"},
+    EDITOR.key: {"posts.post_announcement", "posts.see_unpublished", "events.manage_events"},
     COMMUNITY_MANAGER.key: {
         "core.change_site_branding",
         "spaces.manage_default_spaces",
         "posts.post_announcement",
         "posts.moderate_posts",
         "posts.see_unpublished",
+        "events.manage_events",
+        "startpage.change_start_page",
+        "kudos.manage_badges",
+        "kudos.manage_spotlight",
     },
     ADMINISTRATOR.key: {
         "core.change_site_branding",

@@ -11,6 +11,11 @@ urlpatterns = [
     path("spaces/", include("plein.spaces.urls")),
     path("posts/", include("plein.posts.urls")),
     path("notifications/", include("plein.notifications.urls")),
+    path("start/", include("plein.startpage.urls")),
+    path("agenda/", include("plein.events.urls")),
+    path("news/", include("plein.news.urls")),
+    path("kudos/", include("plein.kudos.urls")),
+    path("blogs/", include("plein.blogs.urls")),
     path("manage/", include("plein.core.manage_urls")),
     path("django-admin/", admin.site.urls),
 ]

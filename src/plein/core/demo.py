@@ -44,6 +44,11 @@ DEMO_STEPS: tuple[str, ...] = (
     "plein.core.demo.branding_step",
     "plein.spaces.demo.spaces_step",
     "plein.posts.demo.posts_step",
+    "plein.events.demo.events_step",
+    "plein.news.demo.news_step",
+    "plein.blogs.demo.blogs_step",
+    "plein.kudos.demo.kudos_step",
+    "plein.startpage.demo.startpage_step",
 )
 
 

@@ -8,8 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from plein.people.selectors import home_people, profile_completeness
-from plein.posts.feed_views import home_stream_context
+from plein.startpage.views import start_page
 
 from . import services
 from .files import stored_image_response
@@ -39,15 +38,7 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 @login_required
 def home(request: AuthenticatedHttpRequest) -> HttpResponse:
-    return render(
-        request,
-        "core/home.html",
-        {
-            "completeness": profile_completeness(request.user),
-            **home_people(request.user),
-            **home_stream_context(request),
-        },
-    )
+    return start_page(request)
 
 
 @login_required

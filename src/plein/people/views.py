@@ -26,6 +26,7 @@ from django.views.decorators.http import require_safe
 
 from plein.core.files import stored_image_response
 from plein.core.http import AuthenticatedHttpRequest
+from plein.kudos.views import profile_kudos_context
 from plein.posts.feed_views import person_stream_context
 
 from . import services
@@ -116,6 +117,7 @@ def profile(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "phone_uri": _tel_uri(person.phone),
             "completeness": profile_completeness(person) if is_own else None,
             **person_stream_context(request, person),
+            **profile_kudos_context(request, person),
         },
     )
 

@@ -5,7 +5,13 @@ permission rules all work for it) with the app's own details in a row of its own
 registers, in its AppConfig.ready(), the template that shows those details on a card and a
 function that loads them for a page of posts in a fixed number of queries:
 
-    kinds.register(Post.Kind.NEWS, template="news/partials/card.html", attach=attach_news)
+    kinds.register(
+        Post.Kind.NEWS,
+        template="news/partials/card.html",
+        attach=attach_news,
+        detail="news:detail",  # the kind's own page and edit form, if it has them
+        edit="news:edit",
+    )
 
 `attach(posts, user)` gets the posts of that kind on the page and sets what the template needs.
 """
@@ -24,13 +30,27 @@ Attach = Callable[[Sequence[Any], Any], None]
 class KindDisplay:
     template: str
     attach: Attach | None = None
+    detail: str = ""  # URL name of the kind's own page, taking the post's pk
+    edit: str = ""  # URL name of the kind's own edit form, taking the post's pk
 
 
 _KINDS: dict[str, KindDisplay] = {}
 
 
-def register(kind: str, *, template: str, attach: Attach | None = None) -> None:
-    _KINDS[kind] = KindDisplay(template, attach)
+def register(
+    kind: str, *, template: str, attach: Attach | None = None, detail: str = "", edit: str = ""
+) -> None:
+    _KINDS[kind] = KindDisplay(template, attach, detail, edit)
+
+
+def detail_url_name(kind: str) -> str:
+    display = _KINDS.get(kind)
+    return display.detail if display and display.detail else "posts:detail"
+
+
+def edit_url_name(kind: str) -> str:
+    display = _KINDS.get(kind)
+    return display.edit if display and display.edit else "posts:edit"
 
 
 def card_template(kind: str) -> str:

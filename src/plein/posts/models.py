@@ -156,7 +156,9 @@ class Post(models.Model):
         return f"{self.author}: {self.body[:40]}"
 
     def get_absolute_url(self) -> str:
-        return path("posts:detail", self.pk)
+        from .kinds import detail_url_name  # news and blog entries have pages of their own
+
+        return path(detail_url_name(self.kind), self.pk)
 
     @property
     def is_deleted(self) -> bool:

@@ -131,6 +131,7 @@ def decorate(posts: Sequence[Post], user: User) -> list[Post]:
         post.can_pin = can_pin_post(user, post)  # type: ignore[attr-defined]
         post.can_respond = can_respond(user, post)  # type: ignore[attr-defined]
         post.card_template = kinds.card_template(post.kind)  # type: ignore[attr-defined]
+        post.edit_url_name = kinds.edit_url_name(post.kind)  # type: ignore[attr-defined]
     return posts
 
 
@@ -179,13 +180,15 @@ def _page(posts: QuerySet[Post], user: User, cursor: Cursor | None, size: int | 
 
 
 def home_feed(user: User, *, cursor: Cursor | None = None, size: int | None = None) -> FeedPage:
-    """What happens in your spaces, from people you follow, your own posts and announcements."""
+    """What happens in your spaces, from people you follow, your own posts, announcements and
+    kudos."""
     user_id = int(user.pk or 0)
     followed = PersonFollow.objects.filter(follower_id=user_id).values("followed_id")
     posts = visible_posts(user).filter(
         Q(space__in=space_rules.my_spaces(user))
         | Q(author_id__in=followed)
         | Q(is_announcement=True)
+        | Q(kind=Post.Kind.KUDOS)  # praise is for everyone to see
         | Q(author_id=user_id)
     )
     return _page(posts, user, cursor, size)

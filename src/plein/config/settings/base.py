@@ -37,6 +37,11 @@ INSTALLED_APPS = [
     "plein.spaces",
     "plein.posts",
     "plein.notifications",
+    "plein.events",
+    "plein.news",
+    "plein.kudos",
+    "plein.blogs",
+    "plein.startpage",
     "plein.accounts",
 ]
 
@@ -183,6 +188,7 @@ PLEIN_PEOPLE_PER_PAGE = 24
 PLEIN_MAX_ATTACHMENT_BYTES = env.int("PLEIN_MAX_ATTACHMENT_BYTES", default=25 * 1024 * 1024)
 PLEIN_MAX_FILES_PER_POST = 10
 PLEIN_FEED_PAGE_SIZE = env.int("PLEIN_FEED_PAGE_SIZE", default=15)
+PLEIN_EVENT_REMINDER_HOURS = env.list("PLEIN_EVENT_REMINDER_HOURS", cast=int, default=[24])
 # Links in e-mail (notifications, digests) point here; digests are sent at this local hour.
 PLEIN_SITE_URL = env.str("PLEIN_SITE_URL", default="http://127.0.0.1:8000")
 PLEIN_DIGEST_HOUR = env.int("PLEIN_DIGEST_HOUR", default=7)

@@ -85,9 +85,7 @@ def test_an_audience_reaches_departments_below_and_locations() -> None:
 def test_only_editors_plan_or_aim_posts_and_news_needs_a_title() -> None:
     employee = PersonFactory()
     with pytest.raises(PermissionDenied):
-        services.post_create(
-            author=employee, body="Later", reach=Reach(publish_at=timezone.now())
-        )
+        services.post_create(author=employee, body="Later", reach=Reach(publish_at=timezone.now()))
     with pytest.raises(PermissionDenied):
         services.post_create(author=employee, kind=Post.Kind.NEWS, title="X", body="Nieuws")
     editor = PersonFactory(roles=["editor"])

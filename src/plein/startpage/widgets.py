@@ -1,0 +1,147 @@
+"""The widgets a start page can show, in the order they come by default.
+
+A widget is a template and a function that gives its context for a request; each function costs
+a fixed number of queries, whatever the number of items it shows. `wide` widgets go in the main
+column, the others beside it (on a phone everything is one column, in the person's order).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from plein.core.http import AuthenticatedHttpRequest
+
+Context = Callable[[AuthenticatedHttpRequest], dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Widget:
+    key: str
+    label: Promise
+    template: str
+    context: Context
+    wide: bool = False
+    shown: bool = True  # shown unless a layout says otherwise
+
+
+_REGISTRY: dict[str, Widget] = {}
+
+
+def register(widget: Widget) -> None:
+    _REGISTRY[widget.key] = widget
+
+
+def all_widgets() -> list[Widget]:
+    return list(_REGISTRY.values())
+
+
+def get(key: str) -> Widget | None:
+    return _REGISTRY.get(key)
+
+
+def _welcome(request: AuthenticatedHttpRequest) -> dict[str, Any]:
+    return {}
+
+
+def _stream(request: AuthenticatedHttpRequest) -> dict[str, Any]:
+    from plein.posts.feed_views import home_stream_context
+
+    return home_stream_context(request)
+
+
+def _my_spaces(request: AuthenticatedHttpRequest) -> dict[str, Any]:
+    from plein.spaces.permissions import my_spaces
+
+    return {"my_spaces_list": list(my_spaces(request.user).order_by("name")[:MY_SPACES])}
+
+
+def _profile(request: AuthenticatedHttpRequest) -> dict[str, Any]:
+    from plein.people.selectors import profile_completeness
+
+    return {"completeness": profile_completeness(request.user)}
+
+
+def _colleagues(request: AuthenticatedHttpRequest) -> dict[str, Any]:
+    from plein.people.selectors import home_people
+
+    return home_people(request.user)
+
+
+def _quick_links(request: AuthenticatedHttpRequest) -> dict[str, Any]:
+    from .selectors import quick_links
+
+    return {"quick_links": quick_links()}
+
+
+def _celebrations(request: AuthenticatedHttpRequest) -> dict[str, Any]:
+    from .selectors import celebrations_today
+
+    return {"celebrations": celebrations_today(request.user)}
+
+
+def _tip(request: AuthenticatedHttpRequest) -> dict[str, Any]:
+    from .tips import tip_of_the_day
+
+    return {"tip": tip_of_the_day()}
+
+
+def _news(request: AuthenticatedHttpRequest) -> dict[str, Any]:
+    from plein.news.selectors import featured_news
+
+    return {"featured_news": featured_news(request.user, limit=FEATURED_NEWS)}
+
+
+def _agenda(request: AuthenticatedHttpRequest) -> dict[str, Any]:
+    from plein.events.selectors import agenda
+
+    return {"my_events": list(agenda(request.user, mine=True)[:MY_EVENTS])}
+
+
+def _blogs(request: AuthenticatedHttpRequest) -> dict[str, Any]:
+    from plein.blogs.selectors import recent_blog_entries
+
+    return {"blog_entries": recent_blog_entries(request.user, limit=BLOG_ENTRIES)}
+
+
+def _spotlight(request: AuthenticatedHttpRequest) -> dict[str, Any]:
+    from plein.kudos.selectors import current_spotlights
+
+    return {"spotlights": current_spotlights(request.user)}
+
+
+MY_SPACES = 8
+FEATURED_NEWS = 3
+MY_EVENTS = 5
+BLOG_ENTRIES = 3
+
+for widget in (
+    Widget("welcome", _("Welcome"), "startpage/widgets/welcome.html", _welcome, wide=True),
+    Widget("news", _("Featured news"), "startpage/widgets/news.html", _news, wide=True),
+    Widget(
+        "spotlight",
+        _("In the spotlight"),
+        "startpage/widgets/spotlight.html",
+        _spotlight,
+        wide=True,
+    ),
+    Widget("stream", _("Activity"), "startpage/widgets/stream.html", _stream, wide=True),
+    Widget("agenda", _("My agenda"), "startpage/widgets/agenda.html", _agenda),
+    Widget("profile", _("Your profile"), "startpage/widgets/profile.html", _profile),
+    Widget("quick_links", _("Quick links"), "startpage/widgets/quick_links.html", _quick_links),
+    Widget("my_spaces", _("My spaces"), "startpage/widgets/my_spaces.html", _my_spaces),
+    Widget(
+        "celebrations",
+        _("Birthdays and anniversaries"),
+        "startpage/widgets/celebrations.html",
+        _celebrations,
+    ),
+    Widget("blogs", _("From the blogs"), "startpage/widgets/blogs.html", _blogs),
+    Widget("colleagues", _("Colleagues"), "startpage/widgets/colleagues.html", _colleagues),
+    Widget("tip", _("Tip"), "startpage/widgets/tip.html", _tip),
+):
+    register(widget)
