@@ -64,6 +64,9 @@ class Post(models.Model):
         NEWS = "news", _("News")
         BLOG = "blog", _("Blog entry")
         KUDOS = "kudos", _("Kudos")
+        QUESTION = "question", _("Question")
+        POLL = "poll", _("Poll")
+        IDEA = "idea", _("Idea")
 
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.POST)
     author = models.ForeignKey(
@@ -133,7 +136,9 @@ class Post(models.Model):
                 name="post_pin_only_in_space",
             ),
             models.CheckConstraint(
-                condition=models.Q(kind__in=["post", "news", "blog", "kudos"]),
+                condition=models.Q(
+                    kind__in=["post", "news", "blog", "kudos", "question", "poll", "idea"]
+                ),
                 name="post_kind_valid",
             ),
         ]
