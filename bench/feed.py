@@ -320,7 +320,8 @@ class Organisation:
             posts.append(
                 (pk, author, space, load.true if announcement else load.false,
                  BODIES[pk % len(BODIES)], f"<p>{BODIES[pk % len(BODIES)]}</p>", "", "", "", when,
-                 comment_count, sum(by_kind.values()), json.dumps(by_kind), 0, 0)
+                 comment_count, sum(by_kind.values()), json.dumps(by_kind), 0, 0,
+                 "post", "", load.false)
             )  # fmt: skip
         load.insert(
             Post._meta.db_table,
@@ -340,6 +341,9 @@ class Organisation:
                 "reaction_counts",
                 "image_count",
                 "attachment_count",
+                "kind",
+                "title",
+                "is_targeted",
             ],
             posts,
         )

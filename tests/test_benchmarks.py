@@ -1,0 +1,35 @@
+"""The benchmarks still run: each is started on a tiny organisation (their figures are not
+checked here; speed is judged from full runs, see docs/bench-feed.md)."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+pytestmark = pytest.mark.slow
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        # On SQLite in a temporary file, whatever database the suite itself uses.
+        env={k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")},
+    )
+
+
+def test_the_feed_benchmark_runs_on_a_tiny_organisation() -> None:
+    result = _run(
+        "bench/feed.py", "--people", "80", "--spaces", "4", "--posts", "2500", "--repeat", "1"
+    )
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-4000:]
+    assert "home stream, page 50" in result.stdout
+    assert "same queries for 10/20/50 items" in result.stdout
