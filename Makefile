@@ -39,6 +39,7 @@ run: install
 	@# The daily digest e-mails: a task that re-queues itself (no second chain if one waits).
 	$(BIN)/plein send-digests --schedule
 	$(BIN)/plein send-event-reminders --schedule
+	$(BIN)/plein send-document-reviews --schedule
 	@echo "Plein runs at http://$(HOST):$(PORT)/  (stop with Ctrl+C)"
 	@# The task worker (e-mail, digests, link previews) runs beside the web server and stops with it.
 	$(BIN)/plein db_worker --no-reload & worker=$$!; \

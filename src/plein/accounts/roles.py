@@ -37,7 +37,12 @@ ROLES_BY_KEY = {role.key: role for role in ROLES}
 EMPLOYEE_LABEL = _("Employee")
 
 ROLE_PERMISSIONS: dict[str, set[str]] = {
-    EDITOR.key: {"posts.post_announcement", "posts.see_unpublished", "events.manage_events"},
+    EDITOR.key: {
+        "posts.post_announcement",
+        "posts.see_unpublished",
+        "events.manage_events",
+        "documents.manage_library",
+    },
     COMMUNITY_MANAGER.key: {
         "core.change_site_branding",
         "spaces.manage_default_spaces",
@@ -48,6 +53,10 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         "startpage.change_start_page",
         "kudos.manage_badges",
         "kudos.manage_spotlight",
+        "documents.manage_library",
+        "ideas.manage_ideas",
+        "polls.run_contests",
+        "questions.manage_helpers",
     },
     ADMINISTRATOR.key: {
         "core.change_site_branding",

@@ -16,6 +16,12 @@ urlpatterns = [
     path("news/", include("plein.news.urls")),
     path("kudos/", include("plein.kudos.urls")),
     path("blogs/", include("plein.blogs.urls")),
+    path("polls/", include("plein.polls.urls")),
+    path("market/", include("plein.market.urls")),
+    path("ideas/", include("plein.ideas.urls")),
+    path("wiki/", include("plein.wiki.urls")),
+    path("documents/", include("plein.documents.urls")),
+    path("questions/", include("plein.questions.urls")),
     path("manage/", include("plein.core.manage_urls")),
     path("django-admin/", admin.site.urls),
 ]

@@ -49,6 +49,12 @@ DEMO_STEPS: tuple[str, ...] = (
     "plein.blogs.demo.blogs_step",
     "plein.kudos.demo.kudos_step",
     "plein.startpage.demo.startpage_step",
+    "plein.polls.demo.polls_step",
+    "plein.questions.demo.questions_step",
+    "plein.market.demo.market_step",
+    "plein.ideas.demo.ideas_step",
+    "plein.documents.demo.documents_step",
+    "plein.wiki.demo.wiki_step",
 )
 
 

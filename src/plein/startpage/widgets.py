@@ -114,7 +114,14 @@ def _spotlight(request: AuthenticatedHttpRequest) -> dict[str, Any]:
     return {"spotlights": current_spotlights(request.user)}
 
 
+def _questions(request: AuthenticatedHttpRequest) -> dict[str, Any]:
+    from plein.questions.selectors import unanswered_questions
+
+    return {"open_questions": unanswered_questions(request.user, limit=OPEN_QUESTIONS)}
+
+
 MY_SPACES = 8
+OPEN_QUESTIONS = 5
 FEATURED_NEWS = 3
 MY_EVENTS = 5
 BLOG_ENTRIES = 3
@@ -140,6 +147,7 @@ for widget in (
         "startpage/widgets/celebrations.html",
         _celebrations,
     ),
+    Widget("questions", _("Open questions"), "startpage/widgets/questions.html", _questions),
     Widget("blogs", _("From the blogs"), "startpage/widgets/blogs.html", _blogs),
     Widget("colleagues", _("Colleagues"), "startpage/widgets/colleagues.html", _colleagues),
     Widget("tip", _("Tip"), "startpage/widgets/tip.html", _tip),

@@ -41,6 +41,12 @@ INSTALLED_APPS = [
     "plein.news",
     "plein.kudos",
     "plein.blogs",
+    "plein.polls",
+    "plein.market",
+    "plein.ideas",
+    "plein.wiki",
+    "plein.questions",
+    "plein.documents",
     "plein.startpage",
     "plein.accounts",
 ]
@@ -188,6 +194,9 @@ PLEIN_PEOPLE_PER_PAGE = 24
 PLEIN_MAX_ATTACHMENT_BYTES = env.int("PLEIN_MAX_ATTACHMENT_BYTES", default=25 * 1024 * 1024)
 PLEIN_MAX_FILES_PER_POST = 10
 PLEIN_FEED_PAGE_SIZE = env.int("PLEIN_FEED_PAGE_SIZE", default=15)
+PLEIN_MARKET_LISTING_DAYS = env.int("PLEIN_MARKET_LISTING_DAYS", default=30)
+PLEIN_MARKET_REPLIES_PER_HOUR = 5
+PLEIN_MAX_DOCUMENT_BYTES = env.int("PLEIN_MAX_DOCUMENT_BYTES", default=50 * 1024 * 1024)
 PLEIN_EVENT_REMINDER_HOURS = env.list("PLEIN_EVENT_REMINDER_HOURS", cast=int, default=[24])
 # Links in e-mail (notifications, digests) point here; digests are sent at this local hour.
 PLEIN_SITE_URL = env.str("PLEIN_SITE_URL", default="http://127.0.0.1:8000")

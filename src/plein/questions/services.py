@@ -1,0 +1,217 @@
+"""Every change to questions goes through here. Questions are written through
+plein.posts.services (post rules, Markdown, mentions, hashtags, notifications of mentions) and
+answers through posts.services.comment_create (so the asker and followers hear of them)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import partial
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from plein.core.selectors import branding_get
+from plein.core.tasks import email_enqueue
+from plein.people.models import Department, Person
+from plein.posts import markup
+from plein.posts import services as post_services
+from plein.posts.models import Comment, Hashtag, Post
+from plein.spaces.models import Space
+
+from . import permissions
+from .models import AnswerVote, Helper, QuestionDetails
+
+MAX_TAGS = 5
+TAG = re.compile(r"^[^\W\d_][\w-]{0,62}$")
+
+
+def _require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied
+
+
+def clean_tags(text: str) -> list[str]:
+    """Tags typed as words (with or without #, separated by spaces or commas), in lower case."""
+    tags: list[str] = []
+    for word in re.split(r"[\s,]+", text):
+        word = word.lstrip("#").lower()
+        if not word:
+            continue
+        if not TAG.match(word):
+            raise ValidationError(
+                {"tags": _("“%(tag)s” cannot be a tag: use letters, digits and -.") % {"tag": word}}
+            )
+        if word not in tags:
+            tags.append(word)
+    if len(tags) > MAX_TAGS:
+        raise ValidationError({"tags": _("Give at most %(max)s tags.") % {"max": MAX_TAGS}})
+    return tags
+
+
+def _with_tags(body: str, tags: Sequence[str]) -> str:
+    """Tags become the question's hashtags: those not in the text yet are added on a last line,
+    so they stay when the question is edited."""
+    present = set(markup.hashtags_in(body))
+    missing = [tag for tag in tags if tag not in present]
+    body = body.strip()
+    if missing and body:
+        body += "\n\n" + " ".join(f"#{tag}" for tag in missing)
+    return body
+
+
+def absolute(url: str) -> str:
+    return str(settings.PLEIN_SITE_URL).rstrip("/") + url
+
+
+def _email(person: Person, post: Post, kind: str) -> dict[str, str]:
+    with translation.override(person.language or settings.LANGUAGE_CODE):
+        if kind == "routed":
+            subject = _("A question for you: %(title)s") % {"title": post.title}
+            headline = _("You are a helper for this subject, so this new question was sent to you.")
+        else:
+            subject = _("Your answer was accepted: %(title)s") % {"title": post.title}
+            headline = _("The answer you gave to this question was accepted. Thank you!")
+        body = render_to_string(
+            "questions/email/question.txt",
+            {
+                "person": person,
+                "post": post,
+                "headline": headline,
+                "link": absolute(post.get_absolute_url()),
+                "site_name": branding_get().intranet_name,
+            },
+        )
+    return {"subject": subject, "body": body}
+
+
+def _mail_later(people: Sequence[Person], post: Post, kind: str) -> None:
+    for person in people:
+        if person.is_active and person.email:
+            transaction.on_commit(
+                partial(email_enqueue, to=[person.email], **_email(person, post, kind))
+            )
+
+
+def helpers_for(post: Post, details: QuestionDetails) -> list[Person]:
+    """The helpers for the question's department or any of its tags who may read it (the asker
+    excluded)."""
+    tag_ids = list(post.hashtags.values_list("pk", flat=True))
+    rows = Helper.objects.filter(person__is_active=True).select_related("person")
+    wanted = rows.filter(topic_id__in=tag_ids)
+    if details.routed_department_id is not None:
+        wanted = wanted | rows.filter(department_id=details.routed_department_id)
+    people = {row.person_id: row.person for row in wanted if row.person_id != post.author_id}
+    return [
+        person
+        for _pk, person in sorted(people.items())
+        if permissions.can_view_question(person, post)
+    ]
+
+
+def question_ask(
+    *,
+    author: Person,
+    title: str,
+    body: str,
+    space: Space | None = None,
+    tags: str = "",
+    department: Department | None = None,
+) -> Post:
+    """Ask a question (in a space only as a member); its tags become hashtags. The helpers for
+    its department or tags who may read it get an e-mail."""
+    _require(permissions.can_ask(author, space))
+    title = " ".join(title.split())
+    if not title:
+        raise ValidationError({"title": _("Write your question.")})
+    tag_names = clean_tags(tags)
+    if not body.strip():
+        body = title
+    with transaction.atomic():
+        post = post_services.post_create(
+            author=author,
+            body=_with_tags(body, tag_names),
+            space=space,
+            kind=Post.Kind.QUESTION,
+            title=title,
+        )
+        topic = Hashtag.objects.filter(name=tag_names[0]).first() if tag_names else None
+        details = QuestionDetails.objects.create(
+            post=post, routed_department=department, topic=topic
+        )
+        _mail_later(helpers_for(post, details), post, "routed")
+    return post
+
+
+def answer_create(*, question: Post, author: Person, body: str) -> Comment:
+    """Answer a question: a top-level comment on it."""
+    _require(permissions.can_answer(author, question))
+    return post_services.comment_create(post=question, author=author, body=body)
+
+
+def _answer_of(question: Post, answer: Comment) -> None:
+    if answer.post_id != question.pk or answer.parent_id is not None or answer.deleted_at:
+        raise ValidationError(_("That answer is no longer there."))
+
+
+def answer_accept(*, question: Post, answer: Comment | None, by: Person) -> QuestionDetails:
+    """Accept an answer (None: accept none). Only one answer is accepted at a time; its author
+    gets an e-mail."""
+    _require(permissions.can_accept(by, question))
+    if answer is not None:
+        _answer_of(question, answer)
+    with transaction.atomic():
+        details, _created = QuestionDetails.objects.select_for_update().get_or_create(post=question)
+        before = details.accepted_answer_id
+        details.accepted_answer = answer
+        details.answered_at = timezone.now() if answer is not None else None
+        details.save(update_fields=["accepted_answer", "answered_at"])
+        if answer is not None and answer.pk != before and answer.author_id != by.pk:
+            _mail_later([answer.author], question, "accepted")
+    return details
+
+
+@transaction.atomic
+def answer_vote_set(*, answer: Comment, person: Person, useful: bool) -> None:
+    """Mark an answer useful, or take that back."""
+    _require(permissions.can_vote(person, answer))
+    if useful:
+        AnswerVote.objects.get_or_create(comment=answer, person=person)
+    else:
+        AnswerVote.objects.filter(comment=answer, person=person).delete()
+
+
+def helper_add(
+    *,
+    by: Person,
+    person: Person,
+    department: Department | None = None,
+    topic: str = "",
+) -> Helper:
+    """Make someone a helper for a department or a topic (exactly one)."""
+    _require(permissions.can_manage_helpers(by))
+    names = clean_tags(topic)
+    if (department is None) == (not names):
+        raise ValidationError(_("Choose either a department or a topic."))
+    if len(names) > 1:
+        raise ValidationError({"topic": _("Give one topic.")})
+    if not person.is_active:
+        raise ValidationError({"person": _("This person no longer works here.")})
+    with transaction.atomic():
+        hashtag = None
+        if names:
+            hashtag, _created = Hashtag.objects.get_or_create(name=names[0])
+        helper, _created = Helper.objects.get_or_create(
+            person=person, department=department, topic=hashtag
+        )
+    return helper
+
+
+@transaction.atomic
+def helper_remove(*, by: Person, helper: Helper) -> None:
+    _require(permissions.can_manage_helpers(by))
+    helper.delete()
