@@ -150,6 +150,12 @@ class Post(models.Model):
             ),
             models.Index(fields=["space", "-created_at", "-id"], name="post_space_stream_idx"),
             models.Index(fields=["author", "-created_at", "-id"], name="post_author_stream_idx"),
+            # News, blog entries, questions...: lists of one kind, newest first.
+            models.Index(
+                fields=["kind", "-created_at", "-id"],
+                name="post_kind_stream_idx",
+                condition=models.Q(deleted_at__isnull=True),
+            ),
             models.Index(
                 fields=["space", "-pinned_at"],
                 name="post_pinned_idx",
