@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from plein.core.permissions import require as _require
 from plein.notifications import tasks as notify
 from plein.notifications.models import Notification
 from plein.people.models import Person
@@ -24,11 +25,6 @@ from . import permissions
 from .models import BlogEntry, Series
 
 SLUG_MAX = Series._meta.get_field("slug").max_length or 140
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
 
 
 # -- series -----------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from plein.core.http import AuthenticatedHttpRequest
+from plein.core.permissions import require as _require
 from plein.people.models import Person
 from plein.posts import selectors as post_selectors
 from plein.posts import services as post_services
@@ -29,11 +30,6 @@ from plein.posts.selectors import Cursor
 from . import permissions, selectors, services
 from .forms import EntryEditForm, EntryForm, SeriesForm
 from .models import Series
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
 
 
 def _status(form: Any) -> int:

@@ -1,6 +1,7 @@
 """Who may change what the whole intranet shares."""
 
 from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
 
 from plein.people.models import Person
 
@@ -25,3 +26,9 @@ def can_use_management(user: User) -> bool:
         or can_import_people(user)
         or can_manage_organisation(user)
     )
+
+
+def require(allowed: bool) -> None:
+    """Stop with 403 (PermissionDenied) unless a rule allowed it: `require(can_edit(user, x))`."""
+    if not allowed:
+        raise PermissionDenied

@@ -13,7 +13,7 @@ from functools import partial
 from pathlib import PurePosixPath
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.base import File
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -22,6 +22,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from plein.core.permissions import require as _require
 from plein.core.selectors import branding_get
 from plein.core.tasks import email_enqueue
 from plein.people.models import Person
@@ -36,11 +37,6 @@ REVIEW_INTERVAL = timedelta(hours=24)
 
 def max_bytes() -> int:
     return int(settings.PLEIN_MAX_DOCUMENT_BYTES)
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
 
 
 def _storage():  # type: ignore[no-untyped-def]

@@ -18,6 +18,7 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from plein.core.http import AuthenticatedHttpRequest
+from plein.core.permissions import require as _require
 from plein.spaces import selectors as space_selectors
 from plein.spaces.models import Space
 
@@ -45,11 +46,6 @@ class Library:
             else reverse(f"documents:space_{name}", args=[self.space.slug])
         )
         return f"{base}?{urlencode({'folder': folder.pk})}" if folder else base
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
 
 
 def _library(request: AuthenticatedHttpRequest, space: Space | None) -> Library:

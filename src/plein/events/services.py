@@ -18,13 +18,14 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from plein.core.permissions import require as _require
 from plein.core.selectors import branding_get
 from plein.core.tasks import email_enqueue
 from plein.people.models import Person
@@ -47,11 +48,6 @@ def local_zone() -> ZoneInfo:
 
 def reminder_hours() -> list[int]:
     return list(settings.PLEIN_EVENT_REMINDER_HOURS)
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
 
 
 def render_description(text: str) -> str:

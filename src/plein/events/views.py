@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -18,6 +18,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from plein.core.http import AuthenticatedHttpRequest
+from plein.core.http import form_page as _form_page
+from plein.core.permissions import require as _require
 from plein.core.selectors import branding_get
 from plein.spaces import permissions as space_rules
 
@@ -34,17 +36,6 @@ def _event_or_404(request: AuthenticatedHttpRequest, pk: int) -> Event:
     if event is None:
         raise Http404
     return event
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
-
-
-def _form_page(
-    request: AuthenticatedHttpRequest, template: str, context: dict[str, Any]
-) -> HttpResponse:
-    return render(request, template, context, status=400 if context["form"].errors else 200)
 
 
 @login_required

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from plein.core.permissions import require as _require
 from plein.core.tasks import email_enqueue
 from plein.people.models import Person
 from plein.posts.models import Post, PostFollow
@@ -20,11 +21,6 @@ from . import permissions
 from .models import IdeaDetails, IdeaVote
 
 STATUS_NOTE_MAX_LENGTH = 2000
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
 
 
 def idea_create(*, author: Person, title: str, body: str, topic: str) -> Post:

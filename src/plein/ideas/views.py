@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from plein.core.http import AuthenticatedHttpRequest
+from plein.core.permissions import require as _require
 from plein.posts import selectors as post_selectors
 from plein.posts.forms import add_service_error
 from plein.posts.models import Post
@@ -23,11 +24,6 @@ from . import permissions, selectors, services
 from .forms import BoardFilterForm, IdeaForm, StatusForm
 
 IDEAS_PER_PAGE = 20
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
 
 
 def _idea_or_404(request: AuthenticatedHttpRequest, pk: int) -> Post:

@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Literal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from plein.core.permissions import require as _require
 from plein.notifications import tasks as notify
 from plein.notifications.models import Notification
 from plein.people.models import Person
@@ -19,11 +20,6 @@ from plein.posts.services import post_create
 
 from . import permissions
 from .models import MESSAGE_MAX_LENGTH, Badge, KudosDetails, Spotlight
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
 
 
 def kudos_give(*, giver: Person, recipient: Person, badge: Badge, message: str) -> Post:

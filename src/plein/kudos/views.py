@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from plein.core.http import AuthenticatedHttpRequest
+from plein.core.http import form_page as _form_page
+from plein.core.permissions import require as _require
 from plein.people.models import Person
 from plein.posts.feed_views import _render_stream, _stream
 from plein.posts.selectors import Cursor
@@ -22,17 +24,6 @@ from plein.posts.selectors import Cursor
 from . import permissions, selectors, services
 from .forms import BadgeForm, GiveForm, RecipientSearchForm, SpotlightForm, SpotlightPeriodForm
 from .models import Badge
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
-
-
-def _form_page(
-    request: AuthenticatedHttpRequest, template: str, context: dict[str, Any]
-) -> HttpResponse:
-    return render(request, template, context, status=400 if context["form"].errors else 200)
 
 
 @login_required

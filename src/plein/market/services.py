@@ -7,7 +7,7 @@ from datetime import timedelta
 from typing import IO
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -15,6 +15,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from plein.core import images as image_files
+from plein.core.permissions import require as _require
 from plein.core.tasks import email_enqueue
 from plein.people.models import Location, Person
 
@@ -33,11 +34,6 @@ def listing_days() -> int:
 
 def replies_per_hour() -> int:
     return int(settings.PLEIN_MARKET_REPLIES_PER_HOUR)
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
 
 
 @dataclass

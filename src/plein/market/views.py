@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from plein.core.files import stored_image_response
 from plein.core.http import AuthenticatedHttpRequest
+from plein.core.permissions import require as _require
 from plein.posts.forms import add_service_error
 
 from . import permissions, selectors, services
@@ -27,11 +28,6 @@ from .models import Listing
 
 LISTINGS_PER_PAGE = 24
 PHOTO_SIZES = {"thumb": "thumbnail", "large": "photo"}
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
 
 
 def _listing_or_404(request: AuthenticatedHttpRequest, pk: int) -> Listing:

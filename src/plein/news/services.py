@@ -10,7 +10,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from plein.core import images as image_files
+from plein.core.permissions import require as _require
 from plein.notifications import tasks as notify
 from plein.notifications.models import Notification
 from plein.people.models import Person
@@ -33,11 +34,6 @@ logger = logging.getLogger(__name__)
 
 IMAGE_MAX_SIDE = 1600
 THUMBNAIL_MAX_SIDE = 480
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
 
 
 @dataclass

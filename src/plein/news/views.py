@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from plein.core.files import stored_image_response
 from plein.core.http import AuthenticatedHttpRequest
+from plein.core.permissions import require as _require
 from plein.posts import selectors as post_selectors
 from plein.posts.forms import add_service_error
 from plein.posts.models import Post
@@ -25,11 +26,6 @@ from .forms import ArchiveFilterForm, NewsForm
 from .models import NewsItem
 
 IMAGE_SIZES = {"thumb": "thumbnail", "large": "image"}
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
 
 
 def _news_or_404(request: AuthenticatedHttpRequest, pk: int) -> Post:

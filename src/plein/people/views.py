@@ -26,6 +26,7 @@ from django.views.decorators.http import require_safe
 
 from plein.core.files import stored_image_response
 from plein.core.http import AuthenticatedHttpRequest
+from plein.core.permissions import require as _require
 from plein.kudos.views import profile_kudos_context
 from plein.posts.feed_views import person_stream_context
 
@@ -164,11 +165,6 @@ def photo(request: AuthenticatedHttpRequest, pk: int) -> FileResponse:
 
 
 # --- The Management area: the organisation and people's details ------------------------------
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
 
 
 def _saved(form: forms.Form, save: Callable[[dict[str, Any]], T]) -> T | None:

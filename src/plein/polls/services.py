@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from plein.core.permissions import require as _require
 from plein.people.models import Person
 from plein.posts import services as post_services
 from plein.posts.models import Post
@@ -19,11 +20,6 @@ from plein.spaces.models import Space
 
 from . import permissions, selectors
 from .models import MAX_CHOICES, MIN_CHOICES, Choice, Contest, Entry, EntryVote, PollDetails, Vote
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
 
 
 def _clean_question(question: str) -> str:

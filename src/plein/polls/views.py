@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.forms import Form
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -16,6 +16,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from plein.core.http import AuthenticatedHttpRequest
+from plein.core.http import form_page as _form_page
+from plein.core.permissions import require as _require
 from plein.posts import permissions as post_rules
 from plein.posts import selectors as post_selectors
 from plein.posts.models import Post
@@ -25,11 +27,6 @@ from plein.spaces.permissions import can_view_space
 from . import permissions, selectors, services
 from .forms import ContestForm, EntryForm, PollForm, rows_changed
 from .models import Contest, Entry, PollDetails, Vote
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
 
 
 def _is_htmx(request: AuthenticatedHttpRequest) -> bool:
@@ -52,12 +49,6 @@ def _add_errors(form: Form, error: ValidationError) -> None:
             form.add_error(name if name in form.fields else None, errors)
     else:
         form.add_error(None, error)
-
-
-def _form_page(
-    request: AuthenticatedHttpRequest, template: str, context: dict[str, Any]
-) -> HttpResponse:
-    return render(request, template, context, status=400 if context["form"].errors else 200)
 
 
 def _stream_of(post: Post) -> str:

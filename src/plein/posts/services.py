@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from pathlib import PurePosixPath
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import Storage
 from django.core.files.uploadedfile import UploadedFile
@@ -25,6 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from plein.core import images as image_files
+from plein.core.permissions import require as _require
 from plein.notifications import tasks as notify
 from plein.people.models import Department, Location, Person
 from plein.spaces.models import Space
@@ -54,11 +55,6 @@ THUMBNAIL_MAX_SIDE = 480
 class ImageUpload:
     file: UploadedFile
     alt_text: str
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
 
 
 def mention_targets(names: Sequence[str]) -> dict[str, Person | Space]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from plein.core.files import stored_image_response
 from plein.core.http import AuthenticatedHttpRequest
+from plein.core.permissions import require as _require
 from plein.people.models import Person
 from plein.spaces.models import Space
 from plein.spaces.selectors import space_get
@@ -45,11 +46,6 @@ IMAGE_SIZES = {"thumb": "thumbnail", "large": "image"}
 
 
 # -- helpers ----------------------------------------------------------------------------------
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
 
 
 def _post_or_404(request: AuthenticatedHttpRequest, pk: int) -> Post:

@@ -9,12 +9,13 @@ from collections.abc import Sequence
 from functools import partial
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from plein.core.permissions import require as _require
 from plein.core.selectors import branding_get
 from plein.core.tasks import email_enqueue
 from plein.people.models import Department, Person
@@ -28,11 +29,6 @@ from .models import AnswerVote, Helper, QuestionDetails
 
 MAX_TAGS = 5
 TAG = re.compile(r"^[^\W\d_][\w-]{0,62}$")
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
 
 
 def clean_tags(text: str) -> list[str]:

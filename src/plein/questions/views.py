@@ -7,7 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from plein.core.http import AuthenticatedHttpRequest
+from plein.core.permissions import require as _require
 from plein.posts.forms import add_service_error
 from plein.posts.models import Comment, Post
 from plein.spaces import permissions as space_rules
@@ -23,11 +24,6 @@ from plein.spaces.selectors import person_by_email
 from . import permissions, selectors, services
 from .forms import AnswerForm, AskForm, HelperForm
 from .models import Helper
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
 
 
 def _status(form: Any) -> int:

@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from plein.core import images
+from plein.core.permissions import require as _require
 from plein.notifications import services as notify
 from plein.people.models import Department, Person
 
@@ -61,11 +62,6 @@ def _clean_name(name: str) -> str:
     if not name:
         raise ValidationError({"name": _("Give the space a name.")})
     return name
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
 
 
 def _membership(space: Space, person: Person) -> Membership | None:

@@ -1,10 +1,9 @@
 from collections.abc import Callable
-from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,6 +14,8 @@ from django.views.decorators.http import require_POST, require_safe
 
 from plein.core.files import stored_image_response
 from plein.core.http import AuthenticatedHttpRequest
+from plein.core.http import form_page as _form_page
+from plein.core.permissions import require as _require
 from plein.people.models import Person
 from plein.posts.feed_views import space_stream_context
 
@@ -39,17 +40,6 @@ def _space_or_404(request: AuthenticatedHttpRequest, slug: str) -> Space:
     if space is None:
         raise Http404
     return space
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
-
-
-def _form_page(
-    request: AuthenticatedHttpRequest, template: str, context: dict[str, Any]
-) -> HttpResponse:
-    return render(request, template, context, status=400 if context["form"].errors else 200)
 
 
 @login_required

@@ -4,13 +4,14 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from plein.core.http import AuthenticatedHttpRequest
+from plein.core.permissions import require as _require
 from plein.posts.forms import add_service_error
 from plein.posts.services import render_body
 from plein.spaces.models import Space
@@ -33,11 +34,6 @@ def _page_or_404(request: AuthenticatedHttpRequest, space_slug: str, slug: str) 
     if page is None:
         raise Http404
     return page
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
 
 
 def _preview(request: AuthenticatedHttpRequest, space: Space, body: str) -> str | None:
