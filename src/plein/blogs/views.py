@@ -21,7 +21,7 @@ from plein.core.permissions import require as _require
 from plein.people.models import Person
 from plein.posts import selectors as post_selectors
 from plein.posts import services as post_services
-from plein.posts.feed_views import _render_stream, _stream
+from plein.posts.feed_views import render_stream, stream_context
 from plein.posts.forms import add_service_error
 from plein.posts.models import Post
 from plein.posts.permissions import can_follow_person
@@ -63,11 +63,11 @@ def _cursor(request: AuthenticatedHttpRequest) -> Cursor | None:
 def overview(request: AuthenticatedHttpRequest) -> HttpResponse:
     cursor = _cursor(request)
     page = selectors.overview_feed(request.user, cursor=cursor)
-    context = _stream(page, url=reverse("blogs:overview"), continued_from=cursor)
+    context = stream_context(page, url=reverse("blogs:overview"), continued_from=cursor)
     if cursor is None:
         context["series_list"] = selectors.series_list(request.user)
     context["can_write"] = permissions.can_write_blog(request.user)
-    return _render_stream(request, "blogs/overview.html", context)
+    return render_stream(request, "blogs/overview.html", context)
 
 
 @login_required
@@ -78,7 +78,9 @@ def person_blog(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         raise Http404
     cursor = _cursor(request)
     page = selectors.person_blog(request.user, person, cursor=cursor)
-    context = _stream(page, url=reverse("blogs:person", args=[person.pk]), continued_from=cursor)
+    context = stream_context(
+        page, url=reverse("blogs:person", args=[person.pk]), continued_from=cursor
+    )
     is_own = person.pk == request.user.pk
     context |= {
         "person": person,
@@ -89,7 +91,7 @@ def person_blog(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     if cursor is None:
         context["series_list"] = selectors.series_list(request.user, owner=person)
         context["is_following"] = person.pk in post_selectors.followed_people_ids(request.user)
-    return _render_stream(request, "blogs/person.html", context)
+    return render_stream(request, "blogs/person.html", context)
 
 
 @login_required
@@ -100,9 +102,9 @@ def series_detail(request: AuthenticatedHttpRequest, person_pk: int, slug: str) 
         raise Http404
     cursor = _cursor(request)
     page = selectors.series_feed(request.user, series, cursor=cursor)
-    context = _stream(page, url=series.get_absolute_url(), continued_from=cursor)
+    context = stream_context(page, url=series.get_absolute_url(), continued_from=cursor)
     context |= {"series": series, "can_write": series.can_edit}  # type: ignore[attr-defined]
-    return _render_stream(request, "blogs/series.html", context)
+    return render_stream(request, "blogs/series.html", context)
 
 
 @login_required

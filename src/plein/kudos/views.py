@@ -18,7 +18,7 @@ from plein.core.http import AuthenticatedHttpRequest
 from plein.core.http import form_page as _form_page
 from plein.core.permissions import require as _require
 from plein.people.models import Person
-from plein.posts.feed_views import _render_stream, _stream
+from plein.posts.feed_views import render_stream, stream_context
 from plein.posts.selectors import Cursor
 
 from . import permissions, selectors, services
@@ -31,8 +31,8 @@ from .models import Badge
 def wall(request: AuthenticatedHttpRequest) -> HttpResponse:
     cursor = Cursor.decode(request.GET.get("before"))
     page = selectors.kudos_wall(request.user, cursor=cursor)
-    context = _stream(page, url=reverse("kudos:wall"), continued_from=cursor)
-    return _render_stream(
+    context = stream_context(page, url=reverse("kudos:wall"), continued_from=cursor)
+    return render_stream(
         request,
         "kudos/wall.html",
         {

@@ -32,7 +32,7 @@ def _since(request: AuthenticatedHttpRequest) -> datetime | None:
     return parse_datetime(request.GET.get("since", ""))
 
 
-def _stream(
+def stream_context(
     page: FeedPage,
     *,
     url: str,
@@ -66,7 +66,7 @@ def _stream(
     }
 
 
-def _render_stream(
+def render_stream(
     request: AuthenticatedHttpRequest, template: str, context: dict[str, Any]
 ) -> HttpResponse:
     """An htmx "more" request gets only the next slice; otherwise the whole page."""
@@ -81,7 +81,7 @@ def home_stream_context(request: AuthenticatedHttpRequest) -> dict[str, Any]:
     since = services.feed_visit_record(person=request.user)
     page = selectors.home_feed(request.user)
     return {
-        **_stream(page, url=reverse("posts:feed"), since=since),
+        **stream_context(page, url=reverse("posts:feed"), since=since),
         "composer_space": None,
         "can_announce": permissions.can_post_announcement(request.user),
         "can_post": permissions.can_post_on_profile(request.user),
@@ -93,8 +93,10 @@ def home_stream_context(request: AuthenticatedHttpRequest) -> dict[str, Any]:
 def home_feed(request: AuthenticatedHttpRequest) -> HttpResponse:
     cursor = Cursor.decode(request.GET.get("before"))
     page = selectors.home_feed(request.user, cursor=cursor)
-    context = _stream(page, url=reverse("posts:feed"), since=_since(request), continued_from=cursor)
-    return _render_stream(request, "posts/feed.html", {**context, "heading_kind": "home"})
+    context = stream_context(
+        page, url=reverse("posts:feed"), since=_since(request), continued_from=cursor
+    )
+    return render_stream(request, "posts/feed.html", {**context, "heading_kind": "home"})
 
 
 def space_stream_context(request: AuthenticatedHttpRequest, space: Space) -> dict[str, Any]:
@@ -103,7 +105,7 @@ def space_stream_context(request: AuthenticatedHttpRequest, space: Space) -> dic
         return {"stream_hidden": True}
     page = selectors.space_feed(request.user, space)
     return {
-        **_stream(page, url=reverse("posts:space_feed", args=[space.slug])),
+        **stream_context(page, url=reverse("posts:space_feed", args=[space.slug])),
         "pinned_posts": selectors.pinned_posts(request.user, space),
         "composer_space": space,
         "can_post": permissions.can_post_in_space(request.user, space),
@@ -119,10 +121,10 @@ def space_feed(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
         raise Http404
     cursor = Cursor.decode(request.GET.get("before"))
     page = selectors.space_feed(request.user, space, cursor=cursor)
-    context = _stream(
+    context = stream_context(
         page, url=reverse("posts:space_feed", args=[space.slug]), continued_from=cursor
     )
-    return _render_stream(
+    return render_stream(
         request, "posts/feed.html", {**context, "heading_kind": "space", "space": space}
     )
 
@@ -132,7 +134,7 @@ def person_stream_context(request: AuthenticatedHttpRequest, person: Person) -> 
     page = selectors.person_feed(request.user, person)
     is_own = person.pk == request.user.pk
     return {
-        **_stream(page, url=reverse("posts:person_feed", args=[person.pk])),
+        **stream_context(page, url=reverse("posts:person_feed", args=[person.pk])),
         "composer_space": None,
         "can_post": is_own and permissions.can_post_on_profile(request.user),
         "can_announce": False,
@@ -149,10 +151,10 @@ def person_feed(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         raise Http404
     cursor = Cursor.decode(request.GET.get("before"))
     page = selectors.person_feed(request.user, person, cursor=cursor)
-    context = _stream(
+    context = stream_context(
         page, url=reverse("posts:person_feed", args=[person.pk]), continued_from=cursor
     )
-    return _render_stream(
+    return render_stream(
         request, "posts/feed.html", {**context, "heading_kind": "person", "person": person}
     )
 
@@ -165,8 +167,10 @@ def hashtag(request: AuthenticatedHttpRequest, name: str) -> HttpResponse:
         raise Http404
     cursor = Cursor.decode(request.GET.get("before"))
     page = selectors.hashtag_feed(request.user, tag, cursor=cursor)
-    context = _stream(page, url=reverse("posts:hashtag", args=[tag.name]), continued_from=cursor)
-    return _render_stream(request, "posts/hashtag.html", {**context, "hashtag": tag})
+    context = stream_context(
+        page, url=reverse("posts:hashtag", args=[tag.name]), continued_from=cursor
+    )
+    return render_stream(request, "posts/hashtag.html", {**context, "hashtag": tag})
 
 
 @login_required
