@@ -5,9 +5,11 @@ database or the recipient's language is done before enqueueing.
 """
 
 import logging
+from datetime import datetime
 
 from django.core.mail import EmailMultiAlternatives
 from django_tasks import TaskResult, task
+from django_tasks.base import Task
 
 logger = logging.getLogger(__name__)
 
@@ -59,3 +61,31 @@ def email_enqueue(
     except Exception:
         logger.exception("Could not queue the e-mail %r to %s", subject, ", ".join(to))
         return None
+
+
+def is_waiting(scheduled: Task) -> bool:  # type: ignore[type-arg]
+    """Is this task already waiting in the database queue (queued, not yet run)?"""
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    return DBTaskResult.objects.filter(
+        task_path=scheduled.module_path, status=TaskResultStatus.READY
+    ).exists()
+
+
+def enqueue_later_once(scheduled: Task, *, run_after: datetime) -> datetime | None:  # type: ignore[type-arg]
+    """Queue a self-repeating schedule task to run at `run_after`, unless one waits already.
+
+    django-tasks has no periodic scheduler: digests, event reminders and document reviews each
+    run a task that does its work and then queues itself again through here. Returns when it
+    will run, or None when nothing was queued (one waits, or the backend cannot run tasks later,
+    as the immediate backend of the tests)."""
+    if not scheduled.get_backend().supports_defer:
+        logger.warning(
+            "The task backend cannot run tasks later: %s is not scheduled.", scheduled.name
+        )
+        return None
+    if is_waiting(scheduled):
+        return None
+    scheduled.using(run_after=run_after).enqueue()
+    return run_after

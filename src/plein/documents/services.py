@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 
 from plein.core.permissions import require as _require
 from plein.core.selectors import branding_get
-from plein.core.tasks import email_enqueue
+from plein.core.tasks import email_enqueue, enqueue_later_once, is_waiting
 from plein.people.models import Person
 from plein.spaces.models import Space
 
@@ -374,26 +374,15 @@ def reviews_send(*, today: date | None = None) -> int:
 
 
 def review_schedule_pending() -> bool:
-    from django_tasks.base import TaskResultStatus
-    from django_tasks_db.models import DBTaskResult
-
+    """Is a review_schedule task already waiting in the database queue?"""
     from .tasks import review_schedule
 
-    return DBTaskResult.objects.filter(
-        task_path=review_schedule.module_path, status=TaskResultStatus.READY
-    ).exists()
+    return is_waiting(review_schedule)
 
 
 def review_schedule_next(*, now: datetime | None = None) -> datetime | None:
     """Queue the review reminders to run again in a day, unless one waits already; returns when,
-    or None when nothing was queued (needs the database task backend)."""
+    or None when nothing was queued."""
     from .tasks import review_schedule
 
-    if not review_schedule.get_backend().supports_defer:
-        logger.warning("The task backend cannot run tasks later: reviews are not scheduled.")
-        return None
-    if review_schedule_pending():
-        return None
-    run_after = (now or timezone.now()) + REVIEW_INTERVAL
-    review_schedule.using(run_after=run_after).enqueue()
-    return run_after
+    return enqueue_later_once(review_schedule, run_after=(now or timezone.now()) + REVIEW_INTERVAL)

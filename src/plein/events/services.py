@@ -9,7 +9,6 @@ Occurrences are worked out in local time (Europe/Amsterdam), so a weekly 09:00 m
 from __future__ import annotations
 
 import calendar
-import logging
 import secrets
 import uuid
 from collections.abc import Sequence
@@ -27,7 +26,7 @@ from django.utils.translation import gettext as _
 
 from plein.core.permissions import require as _require
 from plein.core.selectors import branding_get
-from plein.core.tasks import email_enqueue
+from plein.core.tasks import email_enqueue, enqueue_later_once, is_waiting
 from plein.people.models import Person
 from plein.posts import markup
 from plein.spaces.models import Space
@@ -35,7 +34,6 @@ from plein.spaces.models import Space
 from . import permissions
 from .models import RSVP, CalendarFeed, Event
 
-logger = logging.getLogger(__name__)
 State = RSVP.State
 Recurrence = Event.Recurrence
 MAX_OCCURRENCES = 100
@@ -389,32 +387,22 @@ def reminders_send(*, now: datetime | None = None) -> int:
 
 def reminder_schedule_pending() -> bool:
     """Is a reminder_schedule task already waiting in the database queue?"""
-    from django_tasks.base import TaskResultStatus
-    from django_tasks_db.models import DBTaskResult
-
     from .tasks import reminder_schedule
 
-    return DBTaskResult.objects.filter(
-        task_path=reminder_schedule.module_path, status=TaskResultStatus.READY
-    ).exists()
+    return is_waiting(reminder_schedule)
 
 
 REMINDER_INTERVAL = timedelta(minutes=15)
 
 
 def reminder_schedule_next(*, now: datetime | None = None) -> datetime | None:
-    """Queue the reminder schedule to run in 15 minutes, unless one is waiting already; returns
-    when it will run, or None when nothing was queued (needs the database task backend)."""
+    """Queue the reminder schedule to run in 15 minutes, unless one waits already; returns when
+    it will run, or None when nothing was queued."""
     from .tasks import reminder_schedule
 
-    if not reminder_schedule.get_backend().supports_defer:
-        logger.warning("The task backend cannot run tasks later: reminders are not scheduled.")
-        return None
-    if reminder_schedule_pending():
-        return None
-    run_after = (now or timezone.now()) + REMINDER_INTERVAL
-    reminder_schedule.using(run_after=run_after).enqueue()
-    return run_after
+    return enqueue_later_once(
+        reminder_schedule, run_after=(now or timezone.now()) + REMINDER_INTERVAL
+    )
 
 
 # Calendar feed -----------------------------------------------------------------------------

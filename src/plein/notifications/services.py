@@ -29,7 +29,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from plein.core.selectors import branding_get
-from plein.core.tasks import email_enqueue
+from plein.core.tasks import email_enqueue, enqueue_later_once, is_waiting
 from plein.people.models import Person
 from plein.posts import permissions as post_rules
 from plein.posts.models import Comment, Post, PostFollow, Reaction
@@ -521,27 +521,14 @@ def next_digest_run(now: datetime) -> datetime:
 
 def digest_schedule_pending() -> bool:
     """Is a digest_schedule task already waiting in the database queue?"""
-    from django_tasks.base import TaskResultStatus
-    from django_tasks_db.models import DBTaskResult
-
     from .tasks import digest_schedule
 
-    return DBTaskResult.objects.filter(
-        task_path=digest_schedule.module_path, status=TaskResultStatus.READY
-    ).exists()
+    return is_waiting(digest_schedule)
 
 
 def digest_schedule_next(*, now: datetime | None = None) -> datetime | None:
-    """Queue the digest schedule for the next digest hour, unless one is waiting already;
-    returns when it will run, or None when nothing was queued. Needs a task backend that can
-    run tasks later (the database backend)."""
+    """Queue the digest schedule for the next digest hour, unless one waits already; returns
+    when it will run, or None when nothing was queued."""
     from .tasks import digest_schedule
 
-    if not digest_schedule.get_backend().supports_defer:
-        logger.warning("The task backend cannot run tasks later: digests are not scheduled.")
-        return None
-    if digest_schedule_pending():
-        return None
-    run_after = next_digest_run(now or timezone.now())
-    digest_schedule.using(run_after=run_after).enqueue()
-    return run_after
+    return enqueue_later_once(digest_schedule, run_after=next_digest_run(now or timezone.now()))
