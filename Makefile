@@ -7,6 +7,7 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 DEMO_PEOPLE ?= 250
 DEMO_SEED ?= 2026
+DEMO_PHASE ?= launched
 PYTEST_ARGS ?=
 export PYTHONDONTWRITEBYTECODE := 1
 
@@ -35,7 +36,7 @@ compile-messages: $(VENV)/.installed
 run: install
 	@mkdir -p var
 	$(BIN)/plein migrate --noinput -v 0
-	$(BIN)/plein demo --if-empty --people $(DEMO_PEOPLE) --seed $(DEMO_SEED)
+	$(BIN)/plein demo --if-empty --people $(DEMO_PEOPLE) --seed $(DEMO_SEED) --phase $(DEMO_PHASE)
 	@# The daily digest e-mails: a task that re-queues itself (no second chain if one waits).
 	$(BIN)/plein send-digests --schedule
 	$(BIN)/plein send-event-reminders --schedule

@@ -26,7 +26,16 @@ class LoginForm(auth_forms.AuthenticationForm):
             "after several failed attempts logging in is blocked for a while."
         ),
         "inactive": _("This account has been deactivated. Ask your administrator for help."),
+        "not_open_yet": _("The intranet is not open for you yet."),
     }
+
+    def confirm_login_allowed(self, user: Any) -> None:
+        """Before the launch only the people who prepare it (and the pilot) may log in."""
+        from plein.launch.permissions import can_enter
+
+        super().confirm_login_allowed(user)
+        if not can_enter(user):
+            raise forms.ValidationError(self.error_messages["not_open_yet"], code="not_open_yet")
 
 
 class PasswordResetForm(auth_forms.PasswordResetForm):

@@ -32,7 +32,12 @@ ADMINISTRATOR = Role(
     _("Administrator"),
     _("Manages accounts, roles, the organisation and the import from HR."),
 )
-ROLES: tuple[Role, ...] = (EDITOR, COMMUNITY_MANAGER, ADMINISTRATOR)
+PROJECT_TEAM = Role(
+    "project_team",
+    _("Project team"),
+    _("Prepares the launch: fills the intranet before it opens and follows the readiness check."),
+)
+ROLES: tuple[Role, ...] = (EDITOR, COMMUNITY_MANAGER, ADMINISTRATOR, PROJECT_TEAM)
 ROLES_BY_KEY = {role.key: role for role in ROLES}
 EMPLOYEE_LABEL = _("Employee")
 
@@ -42,6 +47,7 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         "posts.see_unpublished",
         "events.manage_events",
         "documents.manage_library",
+        "launch.enter_before_launch",
     },
     COMMUNITY_MANAGER.key: {
         "core.change_site_branding",
@@ -57,6 +63,11 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         "ideas.manage_ideas",
         "polls.run_contests",
         "questions.manage_helpers",
+        "launch.manage_launch",
+        "launch.enter_before_launch",
+        "launch.view_launch_plan",
+        "ambassadors.manage_ambassadors",
+        "onboarding.manage_tips",
     },
     ADMINISTRATOR.key: {
         "core.change_site_branding",
@@ -64,6 +75,11 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         "people.import_people",
         "people.manage_organisation",
         "spaces.manage_default_spaces",
+        "launch.enter_before_launch",
+    },
+    PROJECT_TEAM.key: {
+        "launch.enter_before_launch",
+        "launch.view_launch_plan",
     },
 }
 

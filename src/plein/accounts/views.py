@@ -31,6 +31,11 @@ class LoginView(auth_views.LoginView):
     authentication_form = LoginForm
     redirect_authenticated_user = True
 
+    def form_invalid(self, form: LoginForm) -> HttpResponse:  # type: ignore[override]
+        if form.has_error("__all__", code="not_open_yet"):
+            return redirect("launch:coming_soon")
+        return super().form_invalid(form)
+
 
 def _safe_next(request: HttpRequest, fallback: str) -> str:
     candidate = request.POST.get("next") or request.GET.get("next") or ""

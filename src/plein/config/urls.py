@@ -2,9 +2,12 @@ from django.contrib import admin
 from django.urls import include, path
 
 from plein.core import views as core_views
+from plein.onboarding import pwa as onboarding_pwa
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    path("manifest.webmanifest", onboarding_pwa.manifest, name="manifest"),
+    path("sw.js", onboarding_pwa.service_worker, name="service_worker"),
     path("", include("plein.core.urls")),
     path("account/", include("plein.accounts.urls")),
     path("people/", include("plein.people.urls")),
@@ -22,6 +25,9 @@ urlpatterns = [
     path("wiki/", include("plein.wiki.urls")),
     path("documents/", include("plein.documents.urls")),
     path("questions/", include("plein.questions.urls")),
+    path("launch/", include("plein.launch.urls")),
+    path("getting-started/", include("plein.onboarding.urls")),
+    path("ambassadors/", include("plein.ambassadors.urls")),
     path("manage/", include("plein.core.manage_urls")),
     path("django-admin/", admin.site.urls),
 ]

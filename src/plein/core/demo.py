@@ -55,6 +55,8 @@ DEMO_STEPS: tuple[str, ...] = (
     "plein.ideas.demo.ideas_step",
     "plein.documents.demo.documents_step",
     "plein.wiki.demo.wiki_step",
+    "plein.launch.demo.launch_step",
+    "plein.ambassadors.demo.ambassadors_step",
 )
 
 

@@ -14,6 +14,7 @@ def can_change_branding(user: User) -> bool:
 
 def can_use_management(user: User) -> bool:
     """Whether the Management area has anything for this person."""
+    from plein.launch.permissions import can_view_launch
     from plein.people.permissions import (
         can_import_people,
         can_manage_organisation,
@@ -21,7 +22,8 @@ def can_use_management(user: User) -> bool:
     )
 
     return (
-        can_change_branding(user)
+        can_view_launch(user)
+        or can_change_branding(user)
         or can_manage_roles(user)
         or can_import_people(user)
         or can_manage_organisation(user)

@@ -10,5 +10,5 @@ from .models import NotificationSettings
 class NotificationSettingsForm(forms.ModelForm):
     class Meta:
         model = NotificationSettings
-        fields = ["email_mentions", "email_replies", "digest"]
+        fields = ["email_mentions", "email_replies", "email_invitations", "digest"]
         widgets = {"digest": forms.RadioSelect}

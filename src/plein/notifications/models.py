@@ -76,6 +76,11 @@ class NotificationSettings(models.Model):
     email_replies = models.BooleanField(
         _("E-mail me right away when someone comments on my post or replies to me"), default=True
     )
+    email_invitations = models.BooleanField(
+        _("E-mail me invitations and reminders from the intranet team"),
+        default=True,
+        help_text=_("For example the invitation when the intranet opens."),
+    )
     digest = models.CharField(
         _("Summary by e-mail"), max_length=10, choices=Digest.choices, default=Digest.WEEKLY
     )

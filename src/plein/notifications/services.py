@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 
 from plein.core.selectors import branding_get
 from plein.core.tasks import email_enqueue, enqueue_later_once, is_waiting
+from plein.onboarding.tips import digest_tip
 from plein.people.models import Person
 from plein.posts import permissions as post_rules
 from plein.posts.models import Comment, Post, PostFollow, Reaction
@@ -275,11 +276,17 @@ def notifications_mark_all_read(*, person: Person) -> int:
 
 @transaction.atomic
 def notification_settings_update(
-    *, person: Person, email_mentions: bool, email_replies: bool, digest: str
+    *,
+    person: Person,
+    email_mentions: bool,
+    email_replies: bool,
+    digest: str,
+    email_invitations: bool = True,
 ) -> NotificationSettings:
     prefs, _created = NotificationSettings.objects.get_or_create(person=person)
     prefs.email_mentions = email_mentions
     prefs.email_replies = email_replies
+    prefs.email_invitations = email_invitations
     prefs.digest = digest
     prefs.full_clean(exclude=["person"])
     prefs.save()
@@ -463,6 +470,7 @@ def digest_send(*, person_id: int, frequency: str, now: datetime | None = None) 
             return False
         if prefs.last_digest_at and prefs.last_digest_at >= digest_period_start(frequency, now):
             return False
+        previous_digest_at = prefs.last_digest_at
         since = prefs.last_digest_at or now - timedelta(days=DIGEST_DAYS[frequency])
         prefs.last_digest_at = now
         prefs.save(update_fields=["last_digest_at"])
@@ -484,6 +492,7 @@ def digest_send(*, person_id: int, frequency: str, now: datetime | None = None) 
                 }
                 for post in posts
             ]
+            tip = digest_tip(now=now, previous_digest_at=previous_digest_at)
         message = _render(
             person,
             "digest",
@@ -493,6 +502,7 @@ def digest_send(*, person_id: int, frequency: str, now: datetime | None = None) 
                 "more": total - len(items),
                 "total": total,
                 "posts": post_items,
+                "tip": tip,
                 "list_url": _absolute(reverse("notifications:list")),
             },
         )

@@ -66,6 +66,7 @@ def notification_settings(request: AuthenticatedHttpRequest) -> HttpResponse:
             person=request.user,
             email_mentions=data["email_mentions"],
             email_replies=data["email_replies"],
+            email_invitations=data["email_invitations"],
             digest=data["digest"],
         )
         messages.success(request, _("Your notification settings have been saved."))

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from plein.core.permissions import require as _require
 from plein.core.selectors import branding_get
 from plein.core.tasks import email_enqueue
+from plein.launch.help import help_answerers, is_help_space
 from plein.people.models import Department, Person
 from plein.posts import markup
 from plein.posts import services as post_services
@@ -95,13 +96,15 @@ def _mail_later(people: Sequence[Person], post: Post, kind: str) -> None:
 
 def helpers_for(post: Post, details: QuestionDetails) -> list[Person]:
     """The helpers for the question's department or any of its tags who may read it (the asker
-    excluded)."""
+    excluded); for a question in the help place also its ambassadors and the project team."""
     tag_ids = list(post.hashtags.values_list("pk", flat=True))
     rows = Helper.objects.filter(person__is_active=True).select_related("person")
     wanted = rows.filter(topic_id__in=tag_ids)
     if details.routed_department_id is not None:
         wanted = wanted | rows.filter(department_id=details.routed_department_id)
     people = {row.person_id: row.person for row in wanted if row.person_id != post.author_id}
+    if is_help_space(post.space):
+        people.update((p.pk, p) for p in help_answerers(asker=post.author))
     return [
         person
         for _pk, person in sorted(people.items())

@@ -8,6 +8,7 @@ from django.core.management.base import OutputWrapper
 from django.utils.text import slugify
 from faker import Faker
 
+from plein.launch.help import HELP_SPACE_SLUG
 from plein.people.models import Department, Person
 
 from .models import Membership, Space
@@ -57,7 +58,7 @@ def _membership(space: Space, person_id: int, state: str, role: str = Role.MEMBE
 
 def spaces_step(*, rng: random.Random, fake: Faker, people: int, stdout: OutputWrapper) -> None:
     """Default spaces for everyone and per top-level department, and four groups."""
-    if Space.objects.exists():
+    if Space.objects.exclude(slug=HELP_SPACE_SLUG).exists():
         stdout.write("  spaces: kept as they were")
         return
     person_ids = list(

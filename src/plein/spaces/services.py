@@ -25,7 +25,9 @@ State = Membership.State
 Role = Membership.Role
 SPACE_IMAGE_SIZE = 640
 SYNC_BATCH_SIZE = 1000
-RESERVED_SLUGS = {"new"}  # /spaces/new/ is the form for a new space
+# /spaces/new/ is the form for a new space; the help place and the ambassadors' space are found
+# by their addresses.
+RESERVED_SLUGS = {"new", "help", "ambassadors"}
 
 
 def _square_image(upload: IO[bytes]) -> ContentFile[bytes]:

@@ -24,7 +24,11 @@ def start_page(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The personal start page: the shown widgets in the person's order, each with its context
     (all rendered in one template, so the page's queries are the widgets' fixed ones)."""
     row = selectors.personal_row(request.user)
-    placed = [p for p in selectors.layout_for(request.user, row) if p.shown]
+    placed = [
+        p
+        for p in selectors.layout_for(request.user, row)
+        if p.shown and (p.widget.available is None or p.widget.available(request))
+    ]
     context: dict[str, Any] = {
         "placed": placed,
         "show_start_hint": row is None or row.hint_dismissed_at is None,

@@ -27,13 +27,25 @@ class Widget:
     context: Context
     wide: bool = False
     shown: bool = True  # shown unless a layout says otherwise
+    # Whether the widget applies to this person right now (e.g. only before the launch);
+    # None means always. Must cost no query per item.
+    available: Callable[[AuthenticatedHttpRequest], bool] | None = None
 
 
 _REGISTRY: dict[str, Widget] = {}
 
 
-def register(widget: Widget) -> None:
-    _REGISTRY[widget.key] = widget
+def register(widget: Widget, *, before: str | None = None) -> None:
+    """Add a widget; by default it comes last, or right `before` the widget with that key."""
+    _REGISTRY.pop(widget.key, None)
+    if before is None or before not in _REGISTRY:
+        _REGISTRY[widget.key] = widget
+        return
+    items = list(_REGISTRY.items())
+    at = [key for key, _w in items].index(before)
+    items.insert(at, (widget.key, widget))
+    _REGISTRY.clear()
+    _REGISTRY.update(items)
 
 
 def all_widgets() -> list[Widget]:
@@ -46,6 +58,18 @@ def get(key: str) -> Widget | None:
 
 def _welcome(request: AuthenticatedHttpRequest) -> dict[str, Any]:
     return {}
+
+
+def _first_steps(request: AuthenticatedHttpRequest) -> dict[str, Any]:
+    from plein.onboarding.selectors import request_checklist  # worked out once per request
+
+    return {"first_steps": request_checklist(request)}
+
+
+def _first_steps_available(request: AuthenticatedHttpRequest) -> bool:
+    from plein.onboarding.selectors import request_checklist
+
+    return request_checklist(request).on_start_page
 
 
 def _stream(request: AuthenticatedHttpRequest) -> dict[str, Any]:
@@ -85,9 +109,9 @@ def _celebrations(request: AuthenticatedHttpRequest) -> dict[str, Any]:
 
 
 def _tip(request: AuthenticatedHttpRequest) -> dict[str, Any]:
-    from .tips import tip_of_the_day
+    from plein.onboarding.tips import tip_widget_context
 
-    return {"tip": tip_of_the_day()}
+    return tip_widget_context(request)
 
 
 def _news(request: AuthenticatedHttpRequest) -> dict[str, Any]:
@@ -128,6 +152,14 @@ BLOG_ENTRIES = 3
 
 for widget in (
     Widget("welcome", _("Welcome"), "startpage/widgets/welcome.html", _welcome, wide=True),
+    Widget(
+        "first_steps",
+        _("Your first steps"),
+        "onboarding/widgets/first_steps.html",
+        _first_steps,
+        wide=True,
+        available=_first_steps_available,
+    ),
     Widget("news", _("Featured news"), "startpage/widgets/news.html", _news, wide=True),
     Widget(
         "spotlight",

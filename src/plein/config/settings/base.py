@@ -47,6 +47,9 @@ INSTALLED_APPS = [
     "plein.wiki",
     "plein.questions",
     "plein.documents",
+    "plein.ambassadors",
+    "plein.launch",
+    "plein.onboarding",
     "plein.startpage",
     "plein.accounts",
 ]
@@ -60,6 +63,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "plein.accounts.middleware.UserLanguageMiddleware",
+    "plein.launch.middleware.LaunchGateMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",

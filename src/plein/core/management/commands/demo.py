@@ -1,4 +1,4 @@
-"""`plein demo --people N --seed S [--if-empty]`: fill an empty Plein with Gemeente Voorbeeld.
+"""`plein demo --people N --seed S [--phase P] [--if-empty]`: fill an empty Plein with a demo.
 
 The content comes from the steps in plein.core.demo.DEMO_STEPS (people first), all in one
 transaction. Only an empty database (no people at all) gets demo content: a real organisation is
@@ -16,6 +16,8 @@ from django.db import transaction
 from faker import Faker
 
 from plein.core.demo import demo_steps
+from plein.launch.demo import PHASES, phase_apply
+from plein.launch.models import LaunchPlan
 from plein.people.demo import DEMO_LOGINS, DEMO_PASSWORD, minimum_people
 from plein.people.models import Department, Person
 
@@ -32,6 +34,16 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--seed", type=int, default=2026, help="Seed for the random choices (default 2026)."
+        )
+        parser.add_argument(
+            "--phase",
+            choices=PHASES,
+            default=LaunchPlan.Phase.LAUNCHED,
+            help=(
+                "How far the launch is: preparation (only the project team, editors and "
+                "ambassadors are in; the readiness check has work to do), pilot, or launched "
+                "(default)."
+            ),
         )
         parser.add_argument(
             "--if-empty",
@@ -74,6 +86,7 @@ class Command(BaseCommand):
                 step_started = time.perf_counter()
                 step(rng=rng, fake=fake, people=people, stdout=self.stdout)
                 timings.append((step.__name__, time.perf_counter() - step_started))
+            phase_apply(phase=options["phase"], rng=rng, stdout=self.stdout)
             commit_started = time.perf_counter()
         # Leaving the block commits; the on-commit work (photo files, cache) is done by now.
         # (Inside an outer transaction, as in tests, nothing has been committed yet.)

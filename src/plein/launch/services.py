@@ -1,0 +1,269 @@
+"""The launch's one write path: plan, phases, go-live, invitations and the naming contest."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from datetime import datetime
+from functools import partial
+
+from django.conf import settings
+from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext as _
+
+from plein.core.permissions import require
+from plein.core.selectors import branding_get
+from plein.people.models import Department, Person
+from plein.polls import selectors as poll_selectors
+from plein.polls import services as poll_services
+from plein.polls.models import Contest
+
+from . import permissions
+from .models import Invitation, LaunchPlan
+from .selectors import launch_plan_forget
+
+logger = logging.getLogger(__name__)
+
+INVITATION_BATCH = 200
+Phase = LaunchPlan.Phase
+
+
+def _plan_for_update() -> LaunchPlan:
+    plan, _created = LaunchPlan.objects.select_for_update().get_or_create(
+        pk=LaunchPlan.SINGLETON_PK
+    )
+    return plan
+
+
+def _forget_on_commit() -> None:
+    launch_plan_forget()  # this request sees the change, and after commit every other one
+    transaction.on_commit(launch_plan_forget)
+
+
+@transaction.atomic
+def launch_plan_update(
+    *,
+    by: Person,
+    launch_date: datetime | None,
+    pilot_departments: Sequence[Department] = (),
+    pilot_people: Sequence[Person] = (),
+) -> LaunchPlan:
+    """Set the launch date and who takes part in the pilot."""
+    require(permissions.can_manage_launch(by))
+    plan = _plan_for_update()
+    if launch_date is not None and plan.launched_at is None and launch_date < timezone.now():
+        raise ValidationError({"launch_date": _("Choose a launch date in the future.")})
+    plan.launch_date = launch_date
+    plan.save(update_fields=["launch_date", "updated_at"])
+    plan.pilot_departments.set(pilot_departments)
+    plan.pilot_people.set(pilot_people)
+    _forget_on_commit()
+    return plan
+
+
+@transaction.atomic
+def launch_phase_set(*, by: Person, phase: str) -> LaunchPlan:
+    """Move between preparation and pilot before the launch. Starting the pilot invites its
+    participants; going live is launch_go_live()."""
+    require(permissions.can_manage_launch(by))
+    if phase not in (Phase.PREPARATION, Phase.PILOT):
+        raise ValidationError(_("Choose preparation or pilot."))
+    plan = _plan_for_update()
+    if plan.launched_at is not None:
+        raise ValidationError(
+            _("The intranet went live on %(date)s; it cannot go back to an earlier phase.")
+            % {"date": timezone.localtime(plan.launched_at).strftime("%d-%m-%Y")}
+        )
+    if phase == Phase.PILOT and not (plan.pilot_departments.exists() or plan.pilot_people.exists()):
+        raise ValidationError(_("Choose the pilot's departments or people first."))
+    plan.phase = phase
+    plan.save(update_fields=["phase", "updated_at"])
+    _forget_on_commit()
+    if phase == Phase.PILOT:
+        invitations_enqueue()
+    return plan
+
+
+@transaction.atomic
+def launch_go_live(
+    *,
+    by: Person,
+    announcement_title: str,
+    announcement_lead: str,
+    announcement_body: str,
+    send_invitations: bool = True,
+) -> LaunchPlan:
+    """Open the intranet to everyone: the phase becomes launched, the launch announcement is
+    published as featured news for everyone, and (unless switched off) everyone not yet
+    invited gets an invitation."""
+    from plein.news.services import news_create
+
+    require(permissions.can_manage_launch(by))
+    plan = _plan_for_update()
+    if plan.phase == Phase.LAUNCHED and plan.launched_at is not None:
+        raise ValidationError(_("The intranet is live already."))
+    title = " ".join(announcement_title.split())
+    errors = {}
+    if not title:
+        errors["announcement_title"] = _("Give the launch announcement a title.")
+    if not announcement_lead.strip():
+        errors["announcement_lead"] = _("Write a short lead: one or two sentences.")
+    if not announcement_body.strip():
+        errors["announcement_body"] = _("Write the launch announcement.")
+    if errors:
+        raise ValidationError(errors)
+    post = news_create(
+        author=by, title=title, lead=announcement_lead, body=announcement_body, featured=True
+    ).post
+    plan.phase = Phase.LAUNCHED
+    plan.launched_at = timezone.now()
+    plan.announcement = post
+    plan.save(update_fields=["phase", "launched_at", "announcement", "updated_at"])
+    _forget_on_commit()
+    if send_invitations:
+        invitations_enqueue()
+    return plan
+
+
+def invitations_enqueue() -> None:
+    """Start (or resume) sending invitations once the current transaction is committed."""
+    from .tasks import send_invitations
+
+    transaction.on_commit(partial(send_invitations.enqueue, after_pk=0))
+
+
+def invitation_recipients(*, after_pk: int = 0) -> list[Person]:
+    """The next batch of people to invite: active, allowed in now, with an e-mail address, not
+    invited before and not opted out of e-mails from the intranet team."""
+    from .permissions import entrants
+
+    return list(
+        entrants(Person.objects.filter(is_active=True, pk__gt=after_pk))
+        .exclude(email="")
+        .exclude(launch_invitation__isnull=False)
+        .exclude(notification_settings__email_invitations=False)
+        .select_related("department")
+        .order_by("pk")[:INVITATION_BATCH]
+    )
+
+
+def _invitation_message(person: Person) -> EmailMultiAlternatives:
+    base = str(settings.PLEIN_SITE_URL).rstrip("/")
+    branding = branding_get()
+    with translation.override(person.language or settings.LANGUAGE_CODE):
+        set_password = ""
+        if not person.has_usable_password():
+            set_password = base + reverse(
+                "accounts:password_reset_confirm",
+                kwargs={
+                    "uidb64": urlsafe_base64_encode(force_bytes(person.pk)),
+                    "token": default_token_generator.make_token(person),
+                },
+            )
+        context = {
+            "person": person,
+            "branding": branding,
+            "login_url": base + reverse("accounts:login"),
+            "set_password_url": set_password,
+            "help_url": base + reverse("spaces:detail", args=["help"]),
+            "settings_url": base + reverse("notifications:settings"),
+        }
+        subject = " ".join(render_to_string("launch/email/invitation_subject.txt", context).split())
+        body = render_to_string("launch/email/invitation.txt", context)
+        html = render_to_string("launch/email/invitation.html", context)
+    message = EmailMultiAlternatives(subject, body, None, [person.email])
+    message.attach_alternative(html, "text/html")
+    return message
+
+
+def invitations_send_batch(*, after_pk: int = 0) -> tuple[int, int | None]:
+    """Invite the next batch; returns (sent, the last person's pk or None when all are done).
+
+    Each invitation row is written in the same transaction as its e-mail is handed to the mail
+    server: a failed send leaves no row, so a later run retries that person, and a person with a
+    row is never invited again."""
+    batch = invitation_recipients(after_pk=after_pk)
+    sent = 0
+    for person in batch:
+        try:
+            with transaction.atomic():
+                _row, created = Invitation.objects.get_or_create(
+                    person=person, defaults={"sent_at": timezone.now()}
+                )
+                if created:
+                    _invitation_message(person).send()
+                    sent += 1
+        except Exception:
+            logger.exception("Could not send the launch invitation to person %s", person.pk)
+    last = batch[-1].pk if len(batch) == INVITATION_BATCH else None
+    return sent, last
+
+
+@transaction.atomic
+def naming_contest_start(
+    *,
+    by: Person,
+    title: str,
+    description: str,
+    submissions_open_until: datetime,
+    voting_open_until: datetime,
+) -> Contest:
+    """Start the organisation-wide contest for the intranet's name."""
+    require(permissions.can_manage_launch(by))
+    plan = _plan_for_update()
+    if plan.naming_contest_id is not None:
+        raise ValidationError(_("A naming contest has been started already."))
+    contest = poll_services.contest_create(
+        creator=by,
+        title=title,
+        description=description,
+        submissions_open_until=submissions_open_until,
+        voting_open_until=voting_open_until,
+    )
+    plan.naming_contest = contest
+    plan.save(update_fields=["naming_contest", "updated_at"])
+    _forget_on_commit()
+    return contest
+
+
+@transaction.atomic
+def naming_contest_apply(*, by: Person) -> str:
+    """Make the naming contest's winner the intranet's name; returns the new name."""
+    from plein.core.services import branding_update
+
+    require(permissions.can_manage_launch(by))
+    plan = _plan_for_update()
+    contest = plan.naming_contest
+    if contest is None:
+        raise ValidationError(_("There is no naming contest."))
+    if contest.phase() != Contest.Phase.CLOSED:
+        raise ValidationError(_("The vote is still running; apply the name once it has closed."))
+    winner = contest.winner or poll_selectors.contest_leader(contest)
+    if winner is None:
+        raise ValidationError(_("The contest has no proposals, so there is no winner."))
+    name = " ".join(winner.text.split())
+    limit = 60
+    if len(name) > limit:
+        raise ValidationError(
+            _("“%(name)s” is longer than %(limit)s characters; shorten it on the branding page.")
+            % {"name": name, "limit": limit}
+        )
+    branding = branding_get()
+    branding_update(
+        intranet_name=name,
+        organisation_name=branding.organisation_name,
+        slogan=branding.slogan,
+        primary_colour=branding.primary_colour,
+        accent_colour=branding.accent_colour,
+        persona_name=branding.persona_name,
+        persona_welcome=branding.persona_welcome,
+    )
+    return name

@@ -1,0 +1,196 @@
+"""The launch screen (community manager, project team) and the coming-soon page (everyone)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from plein.core.http import AuthenticatedHttpRequest, form_page
+from plein.core.permissions import require
+from plein.core.selectors import branding_get
+from plein.people.models import Person
+from plein.polls.models import Contest
+
+from . import permissions, services
+from .forms import GoLiveForm, LaunchPlanForm, NamingContestForm
+from .models import Invitation
+from .selectors import launch_plan
+
+
+def _add_errors(form: Any, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)
+
+
+def _plan_form_initial() -> dict[str, Any]:
+    plan = launch_plan()
+    if plan.pk is None or plan._state.adding:
+        return {}
+    return {
+        "launch_date": plan.launch_date,
+        "pilot_departments": list(plan.pilot_departments.all()),
+        "pilot_people": "\n".join(
+            plan.pilot_people.order_by("email").values_list("email", flat=True)
+        ),
+    }
+
+
+def _go_live_initial() -> dict[str, Any]:
+    branding = branding_get()
+    return {
+        "announcement_title": _("%(name)s is open!") % {"name": branding.intranet_name},
+        "announcement_lead": _(
+            "From today, %(name)s is our intranet: the place for news, the agenda, documents, "
+            "your colleagues and answers to your questions."
+        )
+        % {"name": branding.intranet_name},
+        "announcement_body": _(
+            "Start with your profile and a photo, so colleagues recognise you. Questions? Ask them "
+            "in the space *Questions about the intranet*: the ambassadors are happy to help."
+        )
+        % {"name": branding.intranet_name},
+        "send_invitations": True,
+    }
+
+
+def _plan_context(request: AuthenticatedHttpRequest, **forms: Any) -> dict[str, Any]:
+    from .readiness import report
+
+    plan = launch_plan()
+    contest = plan.naming_contest if plan.naming_contest_id else None
+    return {
+        "plan": plan,
+        "can_manage": permissions.can_manage_launch(request.user),
+        "plan_form": forms.get("plan_form") or LaunchPlanForm(initial=_plan_form_initial()),
+        "go_live_form": forms.get("go_live_form") or GoLiveForm(initial=_go_live_initial()),
+        "contest_form": forms.get("contest_form") or NamingContestForm(),
+        "readiness_report": report(),
+        "contest": contest,
+        "contest_phase": Contest.Phase(contest.phase()).label if contest else "",
+        "invitations_sent": Invitation.objects.count(),
+        "entrants_count": permissions.entrants(Person.objects.filter(is_active=True)).count(),
+        "people_count": Person.objects.filter(is_active=True).count(),
+    }
+
+
+def _plan_page(request: AuthenticatedHttpRequest, status: int = 200, **forms: Any) -> HttpResponse:
+    return render(request, "launch/plan.html", _plan_context(request, **forms), status=status)
+
+
+@login_required
+def plan(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The launch screen; POST saves the date and the pilot."""
+    require(permissions.can_view_launch(request.user))
+    if request.method != "POST":
+        return _plan_page(request)
+    require(permissions.can_manage_launch(request.user))
+    form = LaunchPlanForm(request.POST)
+    if form.is_valid():
+        try:
+            services.launch_plan_update(by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The launch plan has been saved."))
+            return redirect("launch:plan")
+    return _plan_page(request, status=400, plan_form=form)
+
+
+@login_required
+@require_POST
+def phase(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(permissions.can_manage_launch(request.user))
+    try:
+        plan = services.launch_phase_set(by=request.user, phase=request.POST.get("phase", ""))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        if plan.phase == plan.Phase.PILOT:
+            messages.success(
+                request, _("The pilot has started: its participants are being invited.")
+            )
+        else:
+            messages.success(request, _("The intranet is in preparation."))
+    return redirect("launch:plan")
+
+
+@login_required
+def go_live(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Confirm, then open the intranet to everyone."""
+    require(permissions.can_manage_launch(request.user))
+    form = GoLiveForm(request.POST or None, initial=_go_live_initial())
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.launch_go_live(by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The intranet is live. Congratulations!"))
+            return redirect("launch:plan")
+    return form_page(
+        request,
+        "launch/go_live.html",
+        {
+            "form": form,
+            "plan": launch_plan(),
+            "people_count": Person.objects.filter(is_active=True).count(),
+            "invitations_sent": Invitation.objects.count(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def naming_contest(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(permissions.can_manage_launch(request.user))
+    form = NamingContestForm(request.POST)
+    if form.is_valid():
+        try:
+            contest = services.naming_contest_start(by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The naming contest has started."))
+            return redirect(contest.get_absolute_url())
+    return _plan_page(request, status=400, contest_form=form)
+
+
+@login_required
+@require_POST
+def naming_apply(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(permissions.can_manage_launch(request.user))
+    try:
+        name = services.naming_contest_apply(by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The intranet is now called “%(name)s”.") % {"name": name})
+    return redirect("launch:plan")
+
+
+@login_required
+@require_POST
+def invitations_resume(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(permissions.can_manage_launch(request.user))
+    services.invitations_enqueue()
+    messages.success(request, _("The invitations that are still due are being sent."))
+    return redirect("launch:plan")
+
+
+def coming_soon(request: HttpRequest) -> HttpResponse:
+    """What people see who may not enter yet: the persona, the date, and what to expect."""
+    plan = launch_plan()
+    user = request.user
+    if plan.is_launched or (user.is_authenticated and permissions.can_enter(user)):
+        return redirect("core:home")
+    return render(request, "launch/coming_soon.html", {"plan": plan, "hide_navigation": True})

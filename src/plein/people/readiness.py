@@ -1,0 +1,97 @@
+"""Readiness check for people: managers lead the way with a complete profile."""
+
+from __future__ import annotations
+
+from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
+from plein.core.paths import path
+from plein.launch.readiness import (
+    DETAILS_SHOWN,
+    Check,
+    Link,
+    Result,
+    Threshold,
+    percent,
+    register,
+    share,
+)
+
+from .models import Person
+from .selectors import profile_completeness
+
+SHARE = "people_manager_share"
+
+
+def _managers(values: dict[str, int]) -> Result:
+    # A manager is an active person with active direct reports. Three queries: the managers,
+    # their skills and their interests (what profile_completeness looks at).
+    reports = Person.objects.filter(manager=OuterRef("pk"), is_active=True)
+    managers = list(
+        Person.objects.filter(Exists(reports), is_active=True)
+        .prefetch_related("skills", "interests")
+        .order_by("last_name", "first_name", "pk")
+    )
+    incomplete = [
+        (manager, completeness.percentage)
+        for manager in managers
+        if not (completeness := profile_completeness(manager)).is_complete
+    ]
+    total = len(managers)
+    complete = total - len(incomplete)
+    if not total:
+        summary = _("No one has direct reports yet: managers are known once people have a manager.")
+    else:
+        summary = ngettext(
+            "%(complete)s of %(total)s manager (%(percent)s%%) has a complete profile; wanted: "
+            "%(minimum)s%%.",
+            "%(complete)s of %(total)s managers (%(percent)s%%) have a complete profile; wanted: "
+            "%(minimum)s%%.",
+            total,
+        ) % {
+            "complete": complete,
+            "total": total,
+            "percent": percent(complete, total),
+            "minimum": values[SHARE],
+        }
+    details = tuple(
+        Link(
+            _("%(name)s: profile %(percent)s%% complete")
+            % {"name": manager.full_name, "percent": percentage},
+            path("people:profile", manager.pk),
+        )
+        for manager, percentage in incomplete[:DETAILS_SHOWN]
+    )
+    return share(
+        complete,
+        total,
+        values[SHARE],
+        summary=summary,
+        fix_url=details[0].url if details else "",
+        details=details,
+    )
+
+
+register(
+    Check(
+        key="manager_profiles",
+        label=gettext_lazy("Managers' profiles are complete"),
+        order=70,
+        evaluate=_managers,
+        fix_url=lambda: path("people:directory"),
+        thresholds=(
+            Threshold(
+                SHARE,
+                gettext_lazy("Managers with a complete profile (%)"),
+                80,
+                gettext_lazy(
+                    "The share of people with direct reports whose profile is complete (photo, "
+                    "job, department, location, phone, about me, skills and interests). "
+                    "0 switches this off."
+                ),
+                maximum=100,
+            ),
+        ),
+    )
+)
