@@ -8,7 +8,8 @@ HOST ?= 127.0.0.1
 DEMO_PEOPLE ?= 250
 DEMO_SEED ?= 2026
 DEMO_PHASE ?= launched
-PYTEST_ARGS ?=
+DEMO_WEEKS ?= 6
+PYTEST_ARGS ?= -n 2  # two workers (pytest-xdist); PYTEST_ARGS= make test runs them one by one
 export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: run test install install-dev messages compile-messages lint format clean serve
@@ -36,11 +37,15 @@ compile-messages: $(VENV)/.installed
 run: install
 	@mkdir -p var
 	$(BIN)/plein migrate --noinput -v 0
-	$(BIN)/plein demo --if-empty --people $(DEMO_PEOPLE) --seed $(DEMO_SEED) --phase $(DEMO_PHASE)
+	$(BIN)/plein demo --if-empty --people $(DEMO_PEOPLE) --seed $(DEMO_SEED) --phase $(DEMO_PHASE) $(if $(filter launched,$(DEMO_PHASE)),--simulate-weeks $(DEMO_WEEKS))
 	@# The daily digest e-mails: a task that re-queues itself (no second chain if one waits).
 	$(BIN)/plein send-digests --schedule
 	$(BIN)/plein send-event-reminders --schedule
 	$(BIN)/plein send-document-reviews --schedule
+	@# Adoption: the nightly roll-up, the daily nudges and the Monday report (same pattern).
+	$(BIN)/plein adoption-rollup --schedule
+	$(BIN)/plein send-nudges --schedule
+	$(BIN)/plein send-adoption-report --schedule
 	@echo "Plein runs at http://$(HOST):$(PORT)/  (stop with Ctrl+C)"
 	@# The task worker (e-mail, digests, link previews) runs beside the web server and stops with it.
 	$(BIN)/plein db_worker --no-reload & worker=$$!; \

@@ -33,3 +33,10 @@ def test_the_feed_benchmark_runs_on_a_tiny_organisation() -> None:
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-4000:]
     assert "home stream, page 50" in result.stdout
     assert "same queries for 10/20/50 items" in result.stdout
+
+
+def test_the_analytics_benchmark_runs_on_a_tiny_organisation() -> None:
+    result = _run("bench/analytics.py", "--tiny")
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-4000:]
+    assert "events/s through record()" in result.stdout
+    assert "dashboard does not grow with the events" in result.stdout

@@ -68,6 +68,7 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         "launch.view_launch_plan",
         "ambassadors.manage_ambassadors",
         "onboarding.manage_tips",
+        "adoption.view_adoption",
     },
     ADMINISTRATOR.key: {
         "core.change_site_branding",

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from plein.people.forms import DepartmentTreeField
 from plein.people.models import Location, Person
 
+from .models import EvaluationItem, EvaluationRound
 from .permissions import User
 from .selectors import person_find
 
@@ -72,3 +73,62 @@ class DesignateForm(forms.Form):
                 params={"text": text},
             )
         return found[0]
+
+
+class RoundForm(forms.ModelForm):
+    """Open an evaluation round."""
+
+    class Meta:
+        model = EvaluationRound
+        fields = ["title", "introduction", "ends_on"]
+        labels = {"title": _("Title"), "introduction": _("Introduction"), "ends_on": _("End date")}
+        help_texts = {
+            "title": _("For example: Evaluation after 6 weeks."),
+            "introduction": _("Optional: what you would like to hear about, and why."),
+            "ends_on": _("Colleagues can add to the board until the end of this day."),
+        }
+        widgets = {
+            "introduction": forms.Textarea(attrs={"rows": 4}),
+            "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+        error_messages = {
+            "title": {"required": _("Give the round a title.")},
+            "ends_on": {
+                "required": _("Choose an end date."),
+                "invalid": _("Enter the end date as a date, for example 2025-03-01."),
+            },
+        }
+
+
+class ItemForm(forms.Form):
+    """Add a tip, top or flop to the board."""
+
+    kind = forms.ChoiceField(
+        label=_("This is a"),
+        choices=EvaluationItem.Kind.choices,
+        widget=forms.RadioSelect,
+        initial=EvaluationItem.Kind.TIP,
+        error_messages={"required": _("Choose tip, top or flop.")},
+    )
+    text = forms.CharField(
+        label=_("Your tip, top or flop"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Tip: what could be better. Top: what works well. Flop: what does not work."),
+        error_messages={"required": _("Write your tip, top or flop.")},
+    )
+    department = DepartmentTreeField(
+        label=_("Department"),
+        required=False,
+        empty_label=_("No particular department"),
+    )
+    anonymous = forms.BooleanField(
+        label=_("Post anonymously"),
+        required=False,
+        help_text=_("Nobody sees your name with it."),
+    )
+
+    def __init__(self, *args: Any, user: Person, **kwargs: Any) -> None:
+        kwargs.setdefault("initial", {})
+        kwargs["initial"].setdefault("department", user.department_id)
+        super().__init__(*args, **kwargs)

@@ -5,6 +5,13 @@
   "ambassadors.manage_ambassadors" (community managers).
 - Being an ambassador: an active person with an Ambassador row. A deactivated ambassador's row is
   kept (the community manager sees it and may remove it) but counts for nothing.
+
+Evaluation rounds ("tips, tops and flops"):
+- open and close a round, remove any item: "ambassadors.manage_ambassadors";
+- see an open round's board, add to it, "+1" someone else's item, take back one's own item: every
+  active person, while the round is open;
+- the summary (and a closed round's board): community managers, the project team
+  ("launch.view_launch_plan") and ambassadors.
 """
 
 from __future__ import annotations
@@ -14,7 +21,7 @@ from django.db.models import QuerySet
 from plein.core.permissions import User
 from plein.people.models import Person
 
-from .models import Ambassador
+from .models import Ambassador, EvaluationItem, EvaluationRound
 
 # The same attribute plein.launch.permissions caches its answer in, so that one question per
 # request is asked, whoever asks it first.
@@ -58,3 +65,36 @@ def active_ambassadors() -> QuerySet[Ambassador]:
 def ambassador_people(people: QuerySet[Person]) -> QuerySet[Person]:
     """The people of `people` who are ambassadors: agrees with is_ambassador()."""
     return people.filter(is_active=True, ambassador__isnull=False)
+
+
+# --- Evaluation rounds -----------------------------------------------------------------------
+
+
+def can_manage_rounds(user: User) -> bool:
+    return can_manage_ambassadors(user)
+
+
+def can_view_summary(user: User) -> bool:
+    return _active(user) and (
+        user.has_perm("ambassadors.manage_ambassadors")
+        or user.has_perm("launch.view_launch_plan")
+        or is_ambassador(user)
+    )
+
+
+def can_view_board(user: User, evaluation: EvaluationRound) -> bool:
+    return _active(user) and (evaluation.is_open or can_view_summary(user))
+
+
+def can_add_item(user: User, evaluation: EvaluationRound) -> bool:
+    return _active(user) and evaluation.is_open
+
+
+def can_support_item(user: User, item: EvaluationItem) -> bool:
+    return _active(user) and item.round.is_open and item.author_id != user.pk
+
+
+def can_remove_item(user: User, item: EvaluationItem) -> bool:
+    if not _active(user):
+        return False
+    return can_manage_rounds(user) or (item.author_id == user.pk and item.round.is_open)

@@ -17,14 +17,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from plein.people.models import Department, Location, Person
 from plein.people.selectors import department_tree, directory_people
 from plein.spaces.models import Space
 
-from .models import Ambassador
+from .models import Ambassador, EvaluationItem, EvaluationRound, EvaluationSupport
 from .permissions import User, active_ambassadors
 
 AMBASSADORS_SPACE_SLUG = "ambassadors"
@@ -283,3 +284,162 @@ def person_find(user: User, text: str) -> list[Person]:
     found = person_suggestions(user, text)
     exact = [person for person in found if person.full_name.casefold() == text.casefold()]
     return exact if len(exact) == 1 else found
+
+
+# --- Evaluation rounds -----------------------------------------------------------------------
+
+SUMMARY_TOP = 5
+
+
+def current_round() -> EvaluationRound | None:
+    """The round open now (not closed, end date not passed), if any. One query."""
+    return (
+        EvaluationRound.objects.filter(closed_at__isnull=True, ends_on__gte=timezone.localdate())
+        .order_by("-opened_at", "-pk")
+        .first()
+    )
+
+
+def round_get(pk: int) -> EvaluationRound | None:
+    return EvaluationRound.objects.filter(pk=pk).first()
+
+
+def round_list() -> list[EvaluationRound]:
+    """Every round, newest first, with `item_count`. One query."""
+    return list(EvaluationRound.objects.annotate(item_count=Count("items")))
+
+
+def item_get(evaluation: EvaluationRound, pk: int) -> EvaluationItem | None:
+    """An item of this round, with its round, author and department, its `support_count`.
+    One query."""
+    item = (
+        EvaluationItem.objects.select_related("author", "department")
+        .annotate(support_count=Count("supports"))
+        .filter(round=evaluation, pk=pk)
+        .first()
+    )
+    if item is not None:
+        item.round = evaluation
+    return item
+
+
+def _items(evaluation: EvaluationRound, user: User | None = None) -> list[EvaluationItem]:
+    queryset = (
+        EvaluationItem.objects.filter(round=evaluation)
+        .select_related("author", "department")
+        .annotate(support_count=Count("supports"))
+        .order_by("-support_count", "created_at", "pk")
+    )
+    if user is not None and user.is_authenticated:
+        queryset = queryset.annotate(
+            supported=Exists(
+                EvaluationSupport.objects.filter(item=OuterRef("pk"), person_id=user.pk)
+            )
+        )
+    items: list[EvaluationItem] = list(queryset)
+    for item in items:
+        item.round = evaluation
+    return items
+
+
+@dataclass
+class Column:
+    kind: str
+    label: str
+    items: list[EvaluationItem]
+
+
+def _kind_labels() -> list[tuple[str, str]]:
+    return [
+        (EvaluationItem.Kind.TIP, _("Tips")),
+        (EvaluationItem.Kind.TOP, _("Tops")),
+        (EvaluationItem.Kind.FLOP, _("Flops")),
+    ]
+
+
+def board(evaluation: EvaluationRound, user: User) -> list[Column]:
+    """The round's items in three columns (tips, tops, flops), most supported first, each with
+    `support_count` and whether the user supports it (`supported`). One query."""
+    items = _items(evaluation, user)
+    return [
+        Column(kind, label, [item for item in items if item.kind == kind])
+        for kind, label in _kind_labels()
+    ]
+
+
+@dataclass
+class DepartmentCounts:
+    name: str
+    counts: dict[str, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def tip(self) -> int:
+        return self.counts[EvaluationItem.Kind.TIP]
+
+    @property
+    def top(self) -> int:
+        return self.counts[EvaluationItem.Kind.TOP]
+
+    @property
+    def flop(self) -> int:
+        return self.counts[EvaluationItem.Kind.FLOP]
+
+
+@dataclass
+class Summary:
+    round: EvaluationRound
+    items: list[EvaluationItem]  # by kind (tip, top, flop), then most supported first
+    columns: list[Column]  # per kind: the SUMMARY_TOP most supported
+    counts: dict[str, int]
+    participants: int
+    supports: int
+    departments: list[DepartmentCounts]
+
+    @property
+    def total(self) -> int:
+        return len(self.items)
+
+    @property
+    def kinds(self) -> list[tuple[str, str, int]]:
+        """(kind, label, count) for tips, tops and flops."""
+        return [(kind, label, self.counts[kind]) for kind, label in _kind_labels()]
+
+
+def summary(evaluation: EvaluationRound) -> Summary:
+    """The round summed up for the project team: counts per kind, the most supported tips,
+    tops and flops, counts per department. One query."""
+    items = _items(evaluation)
+    kinds = [kind for kind, _label in _kind_labels()]
+    order = {kind: index for index, kind in enumerate(kinds)}
+    items.sort(key=lambda item: order.get(item.kind, len(kinds)))  # stable: support order kept
+    counts = dict.fromkeys(kinds, 0)
+    by_department: dict[str, dict[str, int]] = {}
+    for item in items:
+        counts[item.kind] = counts.get(item.kind, 0) + 1
+        name = item.department.name if item.department else ""
+        row = by_department.setdefault(name, dict.fromkeys(kinds, 0))
+        row[item.kind] = row.get(item.kind, 0) + 1
+    departments = [
+        DepartmentCounts(name or _("No department"), row) for name, row in by_department.items()
+    ]
+    departments.sort(key=lambda row: (-row.total, row.name.casefold()))
+    return Summary(
+        round=evaluation,
+        items=items,
+        columns=[
+            Column(
+                kind,
+                label,
+                [item for item in items if item.kind == kind][:SUMMARY_TOP],
+            )
+            for kind, label in _kind_labels()
+        ],
+        counts=counts,
+        participants=len({item.author_id for item in items}),
+        supports=sum(item.support_count for item in items),  # type: ignore[attr-defined]
+        departments=departments,
+    )

@@ -9,18 +9,25 @@ programme can reach it. Removing an ambassador takes them out of the space, unle
 
 An ambassador may be for a department, a location, both, or neither: an ambassador with neither
 is for the whole organisation (see selectors.py for whom each helps).
+
+Evaluation rounds: a community manager opens a round (one at a time); every ambassador hears of
+it by e-mail and it is announced, by the community manager, in the ambassadors' space. While it
+is open, colleagues add tips, tops and flops and "+1" those of others; the community manager
+closes it, or it closes by itself after its end date.
 """
 
 from __future__ import annotations
 
+import datetime
 from functools import partial
+from typing import Final
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from plein.core.permissions import require as _require
@@ -30,7 +37,7 @@ from plein.people.models import Department, Location, Person
 from plein.spaces.models import Membership, Space
 
 from . import permissions
-from .models import Ambassador
+from .models import Ambassador, EvaluationItem, EvaluationRound, EvaluationSupport
 from .selectors import AMBASSADORS_SPACE_SLUG, scope_label
 
 State = Membership.State
@@ -170,3 +177,169 @@ def ambassador_remove(*, by: Person, ambassador: Ambassador) -> None:
             _leave(person)
             _mail_later(ambassador, welcome=False, space=None)
     permissions.is_ambassador_remember(person, False)
+
+
+# --- Evaluation rounds -----------------------------------------------------------------------
+
+TITLE_MAX = EvaluationRound._meta.get_field("title").max_length or 200
+TEXT_MAX = EvaluationItem._meta.get_field("text").max_length or 500
+
+
+class _AuthorsDepartment:
+    """The default for item_add's department: the author's own."""
+
+
+AUTHORS_DEPARTMENT: Final = _AuthorsDepartment()
+
+
+def _close_expired() -> None:
+    """Mark rounds whose end date has passed as closed (they already count as closed)."""
+    today = timezone.localdate()
+    for evaluation in EvaluationRound.objects.select_for_update().filter(
+        closed_at__isnull=True, ends_on__lt=today
+    ):
+        ending = datetime.datetime.combine(
+            evaluation.ends_on + datetime.timedelta(days=1), datetime.time.min
+        )
+        evaluation.closed_at = timezone.make_aware(ending)
+        evaluation.save(update_fields=["closed_at"])
+
+
+def _round_email(evaluation: EvaluationRound, person: Person) -> dict[str, str]:
+    with translation.override(person.language or settings.LANGUAGE_CODE):
+        subject = _("Tips, tops and flops: %(title)s") % {"title": evaluation.title}
+        body = render_to_string(
+            "ambassadors/email/evaluation_opened.txt",
+            {
+                "person": person,
+                "round": evaluation,
+                "ends_on": formats.date_format(evaluation.ends_on, "DATE_FORMAT"),
+                "site_name": branding_get().intranet_name,
+                "link": _absolute(evaluation.get_absolute_url()),
+            },
+        )
+    return {"subject": subject, "body": body}
+
+
+def _announce(evaluation: EvaluationRound, by: Person) -> None:
+    from plein.posts.services import post_create
+
+    space = _space_for(by)
+    with translation.override(settings.LANGUAGE_CODE):
+        body = render_to_string(
+            "ambassadors/evaluation_announcement.txt",
+            {
+                "round": evaluation,
+                "ends_on": formats.date_format(evaluation.ends_on, "DATE_FORMAT"),
+                "link": _absolute(evaluation.get_absolute_url()),
+            },
+        ).strip()
+    post_create(author=by, space=space, body=body)
+
+
+def round_open(
+    *, by: Person, title: str, ends_on: datetime.date, introduction: str = ""
+) -> EvaluationRound:
+    """Open an evaluation round until `ends_on` (inclusive). Only one round is open at a time.
+    Every active ambassador gets an e-mail, and the round is announced in the ambassadors'
+    space."""
+    _require(permissions.can_manage_rounds(by))
+    title = " ".join(title.split())
+    introduction = introduction.strip()
+    errors: dict[str, str] = {}
+    if not title:
+        errors["title"] = _("Give the round a title.")
+    elif len(title) > TITLE_MAX:
+        errors["title"] = _("Keep the title under %(max)s characters.") % {"max": TITLE_MAX}
+    if ends_on < timezone.localdate():
+        errors["ends_on"] = _("Choose an end date from today on.")
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        _close_expired()
+        still_open = EvaluationRound.objects.select_for_update().filter(closed_at__isnull=True)
+        current = still_open.first()
+        if current is not None:
+            raise ValidationError(
+                _("The round “%(title)s” is still open. Close it before opening a new one.")
+                % {"title": current.title}
+            )
+        evaluation = EvaluationRound.objects.create(
+            title=title, introduction=introduction, ends_on=ends_on, opened_by=by
+        )
+        _announce(evaluation, by)
+        for person in Person.objects.filter(is_active=True, ambassador__isnull=False).exclude(
+            email=""
+        ):
+            message = _round_email(evaluation, person)
+            transaction.on_commit(partial(email_enqueue, to=[person.email], **message))
+    return evaluation
+
+
+def round_close(*, by: Person, evaluation: EvaluationRound) -> None:
+    """Close the round: nothing can be added or supported any more."""
+    _require(permissions.can_manage_rounds(by))
+    with transaction.atomic():
+        locked = EvaluationRound.objects.select_for_update().get(pk=evaluation.pk)
+        if locked.closed_at is None:
+            locked.closed_at = timezone.now()
+            locked.closed_by = by
+            locked.save(update_fields=["closed_at", "closed_by"])
+    evaluation.closed_at, evaluation.closed_by = locked.closed_at, locked.closed_by
+
+
+def item_add(
+    *,
+    by: Person,
+    evaluation: EvaluationRound,
+    kind: str,
+    text: str,
+    department: Department | _AuthorsDepartment | None = AUTHORS_DEPARTMENT,
+    anonymous: bool = False,
+) -> EvaluationItem:
+    """Add a tip, top or flop to an open round. The department is the author's own unless
+    another (or None) is given; `anonymous` hides the author's name from everyone."""
+    text = " ".join(text.split())
+    errors: dict[str, str] = {}
+    if kind not in EvaluationItem.Kind.values:
+        errors["kind"] = _("Choose tip, top or flop.")
+    if not text:
+        errors["text"] = _("Write your tip, top or flop.")
+    elif len(text) > TEXT_MAX:
+        errors["text"] = _("Keep it under %(max)s characters.") % {"max": TEXT_MAX}
+    with transaction.atomic():
+        locked = EvaluationRound.objects.select_for_update().get(pk=evaluation.pk)
+        _require(permissions.can_add_item(by, locked))
+        if errors:
+            raise ValidationError(errors)
+        return EvaluationItem.objects.create(
+            round=locked,
+            author=by,
+            kind=kind,
+            text=text,
+            department=by.department if isinstance(department, _AuthorsDepartment) else department,
+            anonymous=anonymous,
+        )
+
+
+def item_support_toggle(*, by: Person, item: EvaluationItem) -> bool:
+    """Give the item a "+1", or take it back. Returns whether `by` now supports it."""
+    _require(permissions.can_support_item(by, item))
+    with transaction.atomic():
+        EvaluationRound.objects.select_for_update().get(pk=item.round_id)
+        deleted, _rows = EvaluationSupport.objects.filter(item=item, person=by).delete()
+        if deleted:
+            return False
+        try:
+            with transaction.atomic():
+                EvaluationSupport.objects.create(item=item, person=by)
+        except IntegrityError:  # a second click that overtook the first
+            pass
+        return True
+
+
+def item_remove(*, by: Person, item: EvaluationItem) -> None:
+    """Take an item off the board: its author while the round is open, a community manager
+    always."""
+    _require(permissions.can_remove_item(by, item))
+    EvaluationItem.objects.filter(pk=item.pk).delete()

@@ -28,6 +28,7 @@ urlpatterns = [
     path("launch/", include("plein.launch.urls")),
     path("getting-started/", include("plein.onboarding.urls")),
     path("ambassadors/", include("plein.ambassadors.urls")),
+    path("adoption/", include("plein.adoption.urls")),
     path("manage/", include("plein.core.manage_urls")),
     path("django-admin/", admin.site.urls),
 ]

@@ -22,6 +22,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from plein.adoption import events as usage
 from plein.core.permissions import require as _require
 from plein.core.selectors import branding_get
 from plein.core.tasks import email_enqueue, enqueue_later_once, is_waiting
@@ -184,6 +185,7 @@ def _new_version(
         raise
     if restored_from is None:
         transaction.on_commit(lambda: _extract_later(version.pk))
+        usage.record(by, usage.Kind.UPLOAD, subject="documents", object_id=document.pk)
     return version
 
 

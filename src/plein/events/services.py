@@ -24,6 +24,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from plein.adoption import events as usage
 from plein.core.permissions import require as _require
 from plein.core.selectors import branding_get
 from plein.core.tasks import email_enqueue, enqueue_later_once, is_waiting
@@ -279,6 +280,7 @@ def rsvp_set(*, event: Event, person: Person, state: str) -> RSVP:
         answer.state = state
         answer.waitlisted_at = None
     answer.save()
+    usage.record(person, usage.Kind.RSVP, subject="events", object_id=event.pk)
     if before == State.GOING and answer.state != State.GOING:
         _promote(event)
     _count(event)

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from plein.adoption import events as usage
 from plein.core.permissions import require as _require
 from plein.core.tasks import email_enqueue
 from plein.people.models import Person
@@ -48,6 +49,7 @@ def idea_vote(*, person: Person, post: Post, support: bool) -> int:
             except IntegrityError:
                 return details.vote_count
             IdeaDetails.objects.filter(pk=details.pk).update(vote_count=F("vote_count") + 1)
+            usage.record(person, usage.Kind.VOTE, subject="ideas", object_id=post.pk)
             # Voters hear about status changes, unless they muted the idea.
             PostFollow.objects.get_or_create(person=person, post=post)
         else:

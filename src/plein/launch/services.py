@@ -155,7 +155,7 @@ def invitation_recipients(*, after_pk: int = 0) -> list[Person]:
     )
 
 
-def _invitation_message(person: Person) -> EmailMultiAlternatives:
+def invitation_message(person: Person) -> EmailMultiAlternatives:
     base = str(settings.PLEIN_SITE_URL).rstrip("/")
     branding = branding_get()
     with translation.override(person.language or settings.LANGUAGE_CODE):
@@ -199,7 +199,7 @@ def invitations_send_batch(*, after_pk: int = 0) -> tuple[int, int | None]:
                     person=person, defaults={"sent_at": timezone.now()}
                 )
                 if created:
-                    _invitation_message(person).send()
+                    invitation_message(person).send()
                     sent += 1
         except Exception:
             logger.exception("Could not send the launch invitation to person %s", person.pk)

@@ -17,6 +17,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from plein.adoption import events as usage
 from plein.core import images as image_files
 from plein.core.permissions import require as _require
 from plein.notifications import tasks as notify
@@ -248,7 +249,9 @@ def news_confirm_read(*, item: NewsItem, person: Person) -> ReadConfirmation:
         return found
     try:
         with transaction.atomic():
-            return ReadConfirmation.objects.create(news=item, person=person)
+            confirmation = ReadConfirmation.objects.create(news=item, person=person)
+            usage.record(person, usage.Kind.READ, subject="news", object_id=item.pk)
+            return confirmation
     except IntegrityError:  # confirmed at the same moment in another tab
         return ReadConfirmation.objects.get(news=item, person=person)
 

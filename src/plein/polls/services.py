@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from plein.adoption import events as usage
 from plein.core.permissions import require as _require
 from plein.people.models import Person
 from plein.posts import services as post_services
@@ -160,6 +161,7 @@ def poll_vote(*, person: Person, post: Post, choice_ids: Sequence[int]) -> list[
         votes = Vote.objects.bulk_create(
             Vote(poll=details, choice=choice, person=person) for choice in chosen
         )
+        usage.record(person, usage.Kind.VOTE, subject="polls", object_id=post.pk)
     return votes
 
 
@@ -268,7 +270,9 @@ def entry_vote(*, entry: Entry, person: Person) -> EntryVote:
                 )
                 % {"count": contest.votes_per_person}
             )
-        return EntryVote.objects.create(contest=contest, entry=entry, person=person)
+        vote = EntryVote.objects.create(contest=contest, entry=entry, person=person)
+        usage.record(person, usage.Kind.VOTE, subject="contests", object_id=contest.pk)
+        return vote
 
 
 def entry_unvote(*, entry: Entry, person: Person) -> None:

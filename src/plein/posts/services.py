@@ -24,6 +24,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from plein.adoption import events as usage
 from plein.core import images as image_files
 from plein.core.permissions import require as _require
 from plein.notifications import tasks as notify
@@ -329,6 +330,7 @@ def post_create(
             _save_attachments(post, attachments, files)
             _count_files(post)
             _after_commit_of_post(post, newly_mentioned=mentioned, link_changed=True)
+            usage.record(author, usage.Kind.POST, subject=post.kind, object_id=post.pk)
     except BaseException:
         files.discard()
         raise
@@ -472,6 +474,7 @@ def comment_create(
         Post.objects.filter(pk=post.pk).update(comment_count=F("comment_count") + 1)
         PostFollow.objects.get_or_create(person=author, post=post)
         comment_id, mentioned_ids = comment.pk, [person.pk for person in mentioned]
+        usage.record(author, usage.Kind.COMMENT, subject="post", object_id=post.pk)
         transaction.on_commit(
             lambda: notify.notify_later(notify.comment_published, comment_id, mentioned_ids, False)
         )
@@ -556,6 +559,7 @@ def reaction_set(
         reaction = Reaction.objects.create(person=person, kind=kind, **target)
         _count_reaction(post, added=kind)
         reaction_id = reaction.pk
+        usage.record(person, usage.Kind.REACTION, subject="post", object_id=target_post.pk)
         transaction.on_commit(lambda: notify.notify_later(notify.reaction_added, reaction_id))
         return reaction
 

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from plein.adoption import events as usage
 from plein.people.models import Person
 from plein.posts.services import render_body
 from plein.spaces.models import Space
@@ -86,6 +87,7 @@ def _check_parent(space: Space, parent: Page | None, page: Page | None = None) -
 
 
 def _revision(page: Page, editor: Person, restored_from: int | None = None) -> PageRevision:
+    usage.record(editor, usage.Kind.EDIT, subject="wiki", object_id=page.pk)
     return PageRevision.objects.create(
         page=page,
         number=page.revision,

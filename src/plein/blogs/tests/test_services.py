@@ -108,7 +108,8 @@ def test_no_notification_without_followers(django_capture_on_commit_callbacks) -
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         services.blog_entry_create(author=PersonFactory(), title="T", body="B")
     assert not Notification.objects.filter(kind=Notification.Kind.BLOG_ENTRY).exists()
-    assert len(callbacks) == 1  # only the posts' own (mentions), no follower notification
+    # Only the posts' own (mentions) and the usage record; no follower notification.
+    assert len(callbacks) == 2
 
 
 def test_entry_update_changes_title_text_and_series() -> None:

@@ -166,18 +166,18 @@ def test_invitations_go_in_batches_and_resume_after_a_failure(
     assert (sent, last) == (2, ordered[1])
     # The mail server fails for the next person: no row, so a later run retries them.
     failing = {"count": 0}
-    original = services._invitation_message
+    original = services.invitation_message
 
     def _broken(person: Person):  # type: ignore[no-untyped-def]
         failing["count"] += 1
         raise ConnectionError("mail server down")
 
-    monkeypatch.setattr(services, "_invitation_message", _broken)
+    monkeypatch.setattr(services, "invitation_message", _broken)
     sent, _ = services.invitations_send_batch(after_pk=last)
     assert sent == 0 and failing["count"] == 2
     assert Invitation.objects.count() == 2
 
-    monkeypatch.setattr(services, "_invitation_message", original)
+    monkeypatch.setattr(services, "invitation_message", original)
     total = 2
     after = 0
     while True:

@@ -469,6 +469,7 @@ def readiness_page_queries(client) -> int:  # type: ignore[no-untyped-def]
 def test_readiness_page_query_count_does_not_grow(client, community_manager) -> None:  # type: ignore[no-untyped-def]
     client.force_login(community_manager)
     org(2)
+    readiness_page_queries(client)  # the first request of a visit also records the visit
     few = readiness_page_queries(client)
     org(12)
     assert readiness_page_queries(client) == few

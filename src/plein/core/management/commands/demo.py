@@ -15,11 +15,14 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from faker import Faker
 
+from plein.adoption.simulation import simulate
 from plein.core.demo import demo_steps
 from plein.launch.demo import PHASES, phase_apply
 from plein.launch.models import LaunchPlan
 from plein.people.demo import DEMO_LOGINS, DEMO_PASSWORD, minimum_people
 from plein.people.models import Department, Person
+
+MAX_SIMULATED_WEEKS = 52
 
 
 class Command(BaseCommand):
@@ -46,6 +49,16 @@ class Command(BaseCommand):
             ),
         )
         parser.add_argument(
+            "--simulate-weeks",
+            type=int,
+            default=0,
+            metavar="N",
+            help=(
+                "Launched N weeks ago, with plausible usage every day since, so the adoption "
+                "dashboard has figures (implies --phase launched)."
+            ),
+        )
+        parser.add_argument(
             "--if-empty",
             action="store_true",
             help="Do nothing (no error) when the database already has people.",
@@ -53,6 +66,14 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         people, seed, if_empty = options["people"], options["seed"], options["if_empty"]
+        weeks = options["simulate_weeks"]
+        if weeks < 0 or weeks > MAX_SIMULATED_WEEKS:
+            raise CommandError(f"--simulate-weeks must be between 0 and {MAX_SIMULATED_WEEKS}.")
+        if weeks and options["phase"] != LaunchPlan.Phase.LAUNCHED:
+            raise CommandError(
+                "--simulate-weeks simulates the weeks after the launch: use it "
+                "with --phase launched."
+            )
         if people < minimum_people():
             raise CommandError(
                 f"--people must be at least {minimum_people()}: every department needs a head "
@@ -87,6 +108,10 @@ class Command(BaseCommand):
                 step(rng=rng, fake=fake, people=people, stdout=self.stdout)
                 timings.append((step.__name__, time.perf_counter() - step_started))
             phase_apply(phase=options["phase"], rng=rng, stdout=self.stdout)
+            if weeks:
+                started_simulation = time.perf_counter()
+                simulate(weeks=weeks, rng=rng, stdout=self.stdout)
+                timings.append(("simulation", time.perf_counter() - started_simulation))
             commit_started = time.perf_counter()
         # Leaving the block commits; the on-commit work (photo files, cache) is done by now.
         # (Inside an outer transaction, as in tests, nothing has been committed yet.)

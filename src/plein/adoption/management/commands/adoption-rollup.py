@@ -1,0 +1,75 @@
+from datetime import date, timedelta
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import timezone
+
+from plein.adoption import rollups
+
+
+def _day(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError as error:
+        raise CommandError(f"Not a date (YYYY-MM-DD): {value}") from error
+
+
+class Command(BaseCommand):
+    help = (
+        "Roll up the adoption figures: by default yesterday and any day missed since the last "
+        "roll-up, then delete raw usage events and person-days past their keeping time. Run "
+        "it once a night from cron (for example at 02:00), or start the self-repeating "
+        "schedule once with --schedule."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        which = parser.add_mutually_exclusive_group()
+        which.add_argument("--day", help="Roll up (again) this one day, YYYY-MM-DD.")
+        which.add_argument(
+            "--since", help="Roll up (again) every day from YYYY-MM-DD up to yesterday."
+        )
+        which.add_argument(
+            "--schedule",
+            action="store_true",
+            help="Queue the nightly roll-up task instead; it runs every night at "
+            "PLEIN_ADOPTION_ROLLUP_HOUR and queues itself again (needs `plein db_worker`).",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if options["schedule"]:
+            self._schedule()
+            return
+        yesterday = timezone.localdate() - timedelta(days=1)
+        if options["day"]:
+            days = [_day(options["day"])]
+        elif options["since"]:
+            since = _day(options["since"])
+            if since > yesterday:
+                raise CommandError("--since must be a day before today.")
+            days = [since + timedelta(days=n) for n in range((yesterday - since).days + 1)]
+        else:
+            days = rollups.days_to_roll_up()
+        for rolled in rollups.rollup_days(days):
+            self.stdout.write(
+                f"{rolled.day}: {rolled.person_days} people active, {rolled.group_days} group rows."
+            )
+        pruned = rollups.prune()
+        self.stdout.write(
+            f"Rolled up {len(days)} day(s); pruned {pruned.events} usage events and "
+            f"{pruned.person_days} person-days."
+        )
+
+    def _schedule(self) -> None:
+        from plein.adoption import tasks
+
+        if not tasks.adoption_nightly.get_backend().supports_defer:
+            raise CommandError("The task backend cannot run tasks later; use the database backend.")
+        if tasks.schedule_pending():
+            self.stdout.write("The nightly roll-up is already queued; nothing changed.")
+            return
+        run_after = tasks.schedule_next()
+        if run_after is None:
+            raise CommandError("The nightly roll-up could not be queued.")
+        self.stdout.write(
+            f"Nightly roll-up queued; next run {timezone.localtime(run_after):%Y-%m-%d %H:%M}."
+        )
