@@ -95,3 +95,18 @@ def test_dashboard_and_goals(visitor) -> None:  # type: ignore[no-untyped-def]
 
     visitor.visit("/adoption/")
     assert page.locator(f"#goal-{goal.pk}-status").count() == 1
+
+
+def test_the_weekly_report_preview(visitor):  # type: ignore[no-untyped-def]
+    """The community manager reads next Monday's report before it goes out."""
+    _figures(10)
+    manager = PersonFactory(email="cm@example.org", roles=["community_manager"])
+    page = visitor.page
+    visitor.log_in(manager.email, DEFAULT_PASSWORD)
+    visitor.visit("/adoption/")
+    page.click("a[href='/adoption/report/']")
+    page.wait_for_url(visitor.url("/adoption/report/"))
+    visitor.check_accessibility()
+    report = page.frame_locator("iframe.report-preview")
+    report.locator("table").first.wait_for()
+    assert "90" in report.locator("body").inner_text()  # activation 90% (90 of 100)
