@@ -41,5 +41,5 @@ def test_the_preview_shows_the_mail_the_viewer_would_get(client, community_manag
         )
     client.force_login(community_manager)
     page = client.get(reverse("adoption:report_preview")).content.decode()
-    assert "<iframe" in page and "srcdoc=\"&lt;!doctype html&gt;" in page  # escaped: one attribute
+    assert "<iframe" in page and 'srcdoc="&lt;!doctype html&gt;' in page  # escaped: one attribute
     assert "70" in page  # 7 of 10 activated
