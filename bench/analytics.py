@@ -27,15 +27,13 @@ import random
 import shutil
 import statistics
 import sys
-import tempfile
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from feed import Loader
+from feed import Loader, prepare_database
 
 BENCH_DATABASE = "plein_bench_analytics"
 # Kinds and how often each happens; weights roughly as on a live intranet.
@@ -53,33 +51,6 @@ KINDS = [
     ("edit", 1),
 ]
 SUBJECTS = {"view": "posts", "post": "post", "comment": "post", "reaction": "post"}
-
-
-def _prepare_database(url: str | None) -> tuple[str, Path]:
-    tmp = Path(tempfile.mkdtemp(prefix="plein-bench-analytics-"))
-    if url:
-        import psycopg
-
-        parts = urlsplit(url)
-        maintenance = urlunsplit(parts._replace(path="/postgres"))
-        with psycopg.connect(maintenance, autocommit=True) as admin:
-            admin.execute(f"DROP DATABASE IF EXISTS {BENCH_DATABASE} WITH (FORCE)")
-            admin.execute(f"CREATE DATABASE {BENCH_DATABASE}")
-        os.environ["DATABASE_URL"] = urlunsplit(parts._replace(path=f"/{BENCH_DATABASE}"))
-        engine = "postgresql"
-    else:
-        os.environ["DATABASE_URL"] = f"sqlite:///{tmp / 'bench.sqlite3'}"
-        engine = "sqlite"
-    os.environ.update(
-        DJANGO_SETTINGS_MODULE="plein.config.settings",
-        PLEIN_ENV="development",
-        DEBUG="false",
-        ALLOWED_HOSTS="testserver,localhost",
-        PLEIN_VAR_DIR=str(tmp),
-        MEDIA_ROOT=str(tmp / "media"),
-    )
-    os.environ.pop("REDIS_URL", None)
-    return engine, tmp
 
 
 def _people(load: Loader, count: int, rng: random.Random, now: datetime) -> list[int]:
@@ -244,7 +215,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--tiny", action="store_true", help="a smoke test, seconds")
     args = parser.parse_args()
-    engine, tmp = _prepare_database(args.database_url)
+    engine, tmp = prepare_database(
+        args.database_url, database=BENCH_DATABASE, prefix="plein-bench-analytics-"
+    )
     big = engine == "postgresql" and not args.tiny
     people_count = args.people or (60 if args.tiny else 10_000 if big else 2_000)
     total = args.events or (3_000 if args.tiny else 10_000_000 if big else 200_000)

@@ -66,18 +66,21 @@ KINDS = ["like", "like", "like", "love", "celebrate", "insightful", "funny"]
 # --- The database ------------------------------------------------------------------------------
 
 
-def _prepare_database(url: str | None) -> tuple[str, Path]:
-    """Environment for Django pointing at a fresh bench database; returns (engine, temp dir)."""
-    tmp = Path(tempfile.mkdtemp(prefix="plein-bench-feed-"))
+def prepare_database(
+    url: str | None, *, database: str = BENCH_DATABASE, prefix: str = "plein-bench-feed-"
+) -> tuple[str, Path]:
+    """Environment for Django pointing at a fresh bench database (`database` on the PostgreSQL
+    server of `url`, else a new SQLite file); returns (engine, temp dir)."""
+    tmp = Path(tempfile.mkdtemp(prefix=prefix))
     if url:
         import psycopg
 
         parts = urlsplit(url)
         maintenance = urlunsplit(parts._replace(path="/postgres"))
         with psycopg.connect(maintenance, autocommit=True) as admin:
-            admin.execute(f"DROP DATABASE IF EXISTS {BENCH_DATABASE} WITH (FORCE)")
-            admin.execute(f"CREATE DATABASE {BENCH_DATABASE}")
-        os.environ["DATABASE_URL"] = urlunsplit(parts._replace(path=f"/{BENCH_DATABASE}"))
+            admin.execute(f"DROP DATABASE IF EXISTS {database} WITH (FORCE)")
+            admin.execute(f"CREATE DATABASE {database}")
+        os.environ["DATABASE_URL"] = urlunsplit(parts._replace(path=f"/{database}"))
         engine = "postgresql"
     else:
         os.environ["DATABASE_URL"] = f"sqlite:///{tmp / 'bench.sqlite3'}"
@@ -523,7 +526,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--explain", action="store_true", help="print the home query's plan")
     args = parser.parse_args()
-    engine, tmp = _prepare_database(args.database_url)
+    engine, tmp = prepare_database(args.database_url)
     big = engine == "postgresql"
     people = args.people or (10_000 if big else 2_000)
     spaces = args.spaces or (500 if big else 100)
