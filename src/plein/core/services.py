@@ -1,7 +1,8 @@
-from typing import IO
+from typing import IO, Any, Literal
 
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import QuerySet
 
 from . import images
 from .models import Branding
@@ -65,3 +66,19 @@ def branding_update(
 
     transaction.on_commit(_after_commit)
     return branding
+
+
+def position_move(rows: QuerySet[Any], *, pk: int, direction: Literal["up", "down"]) -> None:
+    """Swap row `pk` with its neighbour above or below in a list ordered by a `position` field,
+    renumbering the whole list 0..n-1 (call inside a transaction; the rows are locked)."""
+    order = list(rows.select_for_update().order_by("position", "pk"))
+    index = next(i for i, row in enumerate(order) if row.pk == pk)
+    other = index - 1 if direction == "up" else index + 1
+    if 0 <= other < len(order):
+        order[index], order[other] = order[other], order[index]
+    changed = []
+    for position, row in enumerate(order):
+        if row.position != position:
+            row.position = position
+            changed.append(row)
+    rows.model.objects.bulk_update(changed, ["position"])

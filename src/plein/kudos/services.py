@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from plein.core.permissions import require as _require
+from plein.core.services import position_move
 from plein.notifications import tasks as notify
 from plein.notifications.models import Notification
 from plein.people.models import Person
@@ -103,17 +104,7 @@ def badge_move(*, actor: Person, badge: Badge, direction: Literal["up", "down"])
     """Swap the badge with its neighbour above or below; positions become 0..n-1."""
     _require(permissions.can_manage_badges(actor))
     with transaction.atomic():
-        order = list(Badge.objects.select_for_update().order_by("position", "pk"))
-        index = next(i for i, b in enumerate(order) if b.pk == badge.pk)
-        other = index - 1 if direction == "up" else index + 1
-        if 0 <= other < len(order):
-            order[index], order[other] = order[other], order[index]
-        changed = []
-        for position, row in enumerate(order):
-            if row.position != position:
-                row.position = position
-                changed.append(row)
-        Badge.objects.bulk_update(changed, ["position"])
+        position_move(Badge.objects.all(), pk=badge.pk, direction=direction)
 
 
 def _check_period(starts_on: date, ends_on: date) -> None:

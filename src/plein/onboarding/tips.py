@@ -39,6 +39,7 @@ from django.utils.safestring import SafeString, mark_safe
 from plein.core.http import AuthenticatedHttpRequest
 from plein.core.permissions import require
 from plein.core.selectors import branding_get
+from plein.core.services import position_move
 from plein.people.models import Person
 from plein.posts import markup
 
@@ -332,17 +333,7 @@ def tip_move(*, by: Person, tip: Tip, direction: Literal["up", "down"]) -> None:
     """Swap a tip with its neighbour above or below; positions become 0..n-1."""
     require(can_manage_tips(by))
     with transaction.atomic():
-        order = list(Tip.objects.select_for_update().order_by("position", "pk"))
-        index = next(i for i, row in enumerate(order) if row.pk == tip.pk)
-        other = index - 1 if direction == "up" else index + 1
-        if 0 <= other < len(order):
-            order[index], order[other] = order[other], order[index]
-        changed = []
-        for position, row in enumerate(order):
-            if row.position != position:
-                row.position = position
-                changed.append(row)
-        Tip.objects.bulk_update(changed, ["position"])
+        position_move(Tip.objects.all(), pk=tip.pk, direction=direction)
         _changed()
 
 
