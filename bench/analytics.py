@@ -12,7 +12,8 @@ PostgreSQL).
 
 Figures:
 - recording: events per second through the real path, record() into a request's buffer and
-  one bulk INSERT per "request" (--per-request events each), on a sample (--sample);
+  one bulk INSERT per "request" (--per-request events each), on a sample (--sample), and the
+  time a request itself spends on it (the INSERT runs after the response is sent);
 - the roll-up of one night (the last day) and of the whole history (--days days);
 - the dashboard page (adoption:dashboard, server-side, django.test.Client in-process): p50/p95
   and queries, after a tenth of the events (1M on PostgreSQL) and after all of them, to show it
@@ -135,6 +136,22 @@ def _events(
     )
 
 
+def _after_loading() -> None:
+    """Sequences past the ids the raw inserts used, and fresh planner statistics."""
+    from django.core.management.color import no_style
+    from django.db import connection
+
+    from plein.adoption.models import UsageEvent
+    from plein.people.models import Department, Location, Person
+
+    with connection.cursor() as cursor:
+        for statement in connection.ops.sequence_reset_sql(
+            no_style(), [Person, Department, Location, UsageEvent]
+        ):
+            cursor.execute(statement)
+    _analyze()
+
+
 def _analyze() -> None:
     from django.db import connection
 
@@ -143,25 +160,31 @@ def _analyze() -> None:
             cursor.execute("ANALYZE")
 
 
-def _recording(people: list[int], sample: int, per_request: int) -> float:
-    """Events per second through record() + the request buffer's one INSERT."""
+def _recording(people: list[int], sample: int, per_request: int) -> tuple[float, float]:
+    """Events per second through the real path: record() into a request's buffer, then the one
+    INSERT the middleware runs after the response is sent; and the microseconds a request
+    itself spends on it (record() only)."""
     from plein.adoption import events
     from plein.adoption.models import Kind, UsageEvent
     from plein.people.models import Person
 
     persons = list(Person.objects.filter(pk__in=people[:500]))
     before = UsageEvent.objects.count()
+    in_request = 0.0
     started = time.perf_counter()
     done = 0
     while done < sample:
         person = persons[done // per_request % len(persons)]
-        with events.buffered():
+        began = time.perf_counter()
+        with events.collecting() as recorded:
             for n in range(per_request):
                 events.record(person, Kind.VIEW, subject="posts", object_id=n)
+        in_request += time.perf_counter() - began
+        events.write(recorded)
         done += per_request
     seconds = time.perf_counter() - started
     assert UsageEvent.objects.count() - before == done
-    return done / seconds
+    return done / seconds, in_request / (done / per_request) * 1_000_000
 
 
 def _roll_up(days: list) -> tuple[float, float]:
@@ -242,11 +265,9 @@ def main() -> None:
         now = datetime.now(UTC)
         started = time.perf_counter()
         people = _people(load, people_count, rng, now)
-        from django.core.management.color import no_style
-
         from plein.adoption.models import GroupDay, PersonDay, UsageEvent
         from plein.launch.models import LaunchPlan
-        from plein.people.models import Department, Location, Person
+        from plein.people.models import Person
 
         today = timezone.localdate()
         days = [today - timedelta(days=n) for n in range(history, 0, -1)]
@@ -257,17 +278,12 @@ def main() -> None:
         )
         first = max(1, total // 10)
         loaded = _events(load, first, people, days, rng, first_id=1)
-        with connection.cursor() as cursor:
-            for statement in connection.ops.sequence_reset_sql(
-                no_style(), [Person, Department, Location, UsageEvent]
-            ):
-                cursor.execute(statement)
-        _analyze()
+        _after_loading()
         print(
             f"{engine}: {people_count:,} people, {loaded:,} events over {history} days; "
             f"loaded in {time.perf_counter() - started:.0f} s"
         )
-        rate = _recording(people, sample, args.per_request)
+        rate, request_us = _recording(people, sample, args.per_request)
 
         manager = Person.objects.get(pk=1)
         manager.groups.add(Group.objects.get(name="community_manager"))
@@ -280,7 +296,7 @@ def main() -> None:
                 started = time.perf_counter()
                 next_id = (UsageEvent.objects.aggregate(last=Max("id"))["last"] or 0) + 1
                 loaded += _events(load, total - first, people, days, rng, first_id=next_id)
-                _analyze()
+                _after_loading()
                 print(f"  loaded {loaded:,} events in {time.perf_counter() - started:.0f} s")
             night, whole = _roll_up(days)
             _analyze()
@@ -289,7 +305,8 @@ def main() -> None:
 
         print(
             f"\nrecording: {rate:,.0f} events/s through record() + one INSERT per request "
-            f"({sample:,} events, {args.per_request} per request)"
+            f"({sample:,} events, {args.per_request} per request); a request itself spends "
+            f"{request_us:.0f} µs on it (the INSERT runs after its response is sent)"
         )
         print(
             f"roll-up rows: {PersonDay.objects.count():,} person-days, "

@@ -1,4 +1,5 @@
-"""Collects a request's usage events and writes them with one INSERT when the response is ready.
+"""Collects a request's usage events and writes them with one INSERT after the response has been
+sent (when the server closes it), so no one waits for the write.
 
 It also records, for a logged-in person:
 - a VISIT when their previous request in this session was more than 30 minutes ago;
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -30,13 +32,26 @@ class UsageEventMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        with events.buffered():
+        with events.collecting() as recorded:
             response = self.get_response(request)
             user = getattr(request, "user", None)
             if user is not None and user.is_authenticated:
                 self._visit(request, user)
                 self._view(request, response, user)
+        if recorded:
+            self._write_after_sending(response, recorded)
         return response
+
+    @staticmethod
+    def _write_after_sending(response: HttpResponse, recorded: list[Any]) -> None:
+        # The WSGI/ASGI server calls response.close() once the body has gone out, and Django's
+        # close() runs the response's resource closers (as FileResponse's file is closed) before
+        # the request_finished signal, while the database connection is still open.
+        closers = getattr(response, "_resource_closers", None)
+        if isinstance(closers, list):
+            closers.append(partial(events.write, recorded))
+        else:
+            events.write(recorded)
 
     def _visit(self, request: HttpRequest, user: Any) -> None:
         session = getattr(request, "session", None)

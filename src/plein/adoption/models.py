@@ -110,6 +110,9 @@ class GroupDay(models.Model):
     readers = models.PositiveIntegerField(default=0)  # only visited/viewed
     profiles_complete = models.PositiveIntegerField(default=0)
     nudged = models.PositiveIntegerField(default=0)
+    # managers in the group who posted or responded in the 28 days (the dashboard compares
+    # departments with and without them, so it never has to read the people's days)
+    managers_taking_part = models.PositiveIntegerField(default=0)
 
     class Meta:
         verbose_name = _("day of a group")

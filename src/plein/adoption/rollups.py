@@ -234,6 +234,7 @@ class Tally:
     readers: int = 0
     profiles_complete: int = 0
     nudged: int = 0
+    managers_taking_part: int = 0
 
     def add(self, member: Member, done: Activity | None) -> None:
         self.people += 1
@@ -245,6 +246,8 @@ class Tally:
         self.active_week += done.week
         self.active_month += done.month
         self.nudged += done.nudged
+        if member.is_manager and (done.created or done.responded):
+            self.managers_taking_part += 1
         if done.month:
             if done.created:
                 self.creators += 1

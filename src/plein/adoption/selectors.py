@@ -31,7 +31,7 @@ from plein.posts.permissions import visible_posts
 from plein.spaces.models import Space
 from plein.spaces.permissions import visible_spaces
 
-from .models import GroupDay, PersonDay
+from .models import GroupDay
 
 TREND_WEEKS = 26
 QUIET_DAYS = 30
@@ -321,25 +321,13 @@ class ManagerEffect:
         return len(self.leading) >= 2 and len(self.others) >= 2
 
 
-def manager_effect(departments: list[Figures], day: date | None) -> ManagerEffect:
+def manager_effect(departments: list[Figures]) -> ManagerEffect:
     """Split the department rows by whether a manager in the department took part (created or
-    responded) in the 28 days up to `day`. One query over the managers' days, aggregated."""
-    if day is None or not departments:
-        return ManagerEffect([], [])
-    since = day - timedelta(days=27)
-    leading_ids = {
-        str(pk)
-        for pk in PersonDay.objects.filter(
-            day__gte=since, day__lte=day, is_manager=True, department_id__isnull=False
-        )
-        .filter(Q(created__gt=0) | Q(responded__gt=0))
-        .values_list("department_id", flat=True)
-        .distinct()
-    }
+    responded) in the 28 days up to their day, as the roll-up counted it."""
     named = [figures for figures in departments if figures.row.key != GroupDay.OTHER]
     return ManagerEffect(
-        leading=[figures for figures in named if figures.row.key in leading_ids],
-        others=[figures for figures in named if figures.row.key not in leading_ids],
+        leading=[figures for figures in named if figures.row.managers_taking_part],
+        others=[figures for figures in named if not figures.row.managers_taking_part],
     )
 
 
@@ -409,12 +397,11 @@ def dashboard(user: User) -> Dashboard:
     groups, spaces or posts."""
     top = headline()
     by_dimension = groups()
-    day = top.day if top else None
     return Dashboard(
         headline=top,
         trend=trend(),
         groups=by_dimension,
-        managers=manager_effect(by_dimension[GroupDay.Dimension.DEPARTMENT], day),
+        managers=manager_effect(by_dimension[GroupDay.Dimension.DEPARTMENT]),
         quiet_spaces=quiet_spaces(user),
         top_content=top_content(user),
     )

@@ -14,7 +14,6 @@ from django.utils import timezone
 
 from plein.adoption import selectors
 from plein.adoption.models import GroupDay
-from plein.people.tests.factories import PersonFactory
 from plein.posts.models import Post
 from plein.spaces.models import Space
 
@@ -168,31 +167,21 @@ def test_trend_since_the_launch_or_26_weeks(settings) -> None:  # type: ignore[n
 
 
 def test_manager_effect_needs_two_departments_on_each_side() -> None:
-    from plein.adoption.models import PersonDay
-
     day = date(2025, 1, 28)
     rows = [
-        selectors.Figures(group_day(day, "department", str(n), people=10, active_week=w))
-        for n, w in [(1, 8), (2, 6), (3, 2), (4, 4)]
-    ]
-    manager = PersonFactory()
-    for department_id, created in [(1, 1), (2, 0), (3, 0)]:
-        PersonDay.objects.create(
-            day=day - timedelta(days=3),
-            person=PersonFactory() if department_id != 1 else manager,
-            department_id=department_id,
-            is_manager=True,
-            created=created,
-            responded=1 if department_id == 2 else 0,
+        selectors.Figures(
+            group_day(day, "department", str(n), people=10, active_week=w, managers_taking_part=m)
         )
+        for n, w, m in [(1, 8, 1), (2, 6, 2), (3, 2, 0), (4, 4, 0)]
+    ]
 
-    effect = selectors.manager_effect(rows, day)
+    effect = selectors.manager_effect(rows)
 
     assert effect.shown
     assert [figures.row.key for figures in effect.leading] == ["1", "2"]
     assert effect.leading_weekly_active == 70.0
     assert effect.others_weekly_active == 30.0
-    assert not selectors.manager_effect(rows[:3], day).shown
+    assert not selectors.manager_effect(rows[:3]).shown
 
 
 # --- The page -------------------------------------------------------------------------------
@@ -372,9 +361,56 @@ def test_csv_of_trend_has_every_day(cm_client) -> None:  # type: ignore[no-untyp
     assert rows[-1][1:4] == ["20.0", "40.0", "50.0"]
 
 
+@pytest.mark.parametrize("name", ["trend", "split", "departments", "locations", "roles",
+                                  "managers", "quiet-spaces", "top-content", "goals"])  # fmt: skip
+def test_every_table_downloads_as_csv(cm_client, name) -> None:  # type: ignore[no-untyped-def]
+    day = timezone.localdate() - timedelta(days=1)
+    group_day(day)
+    for n, leading in [(1, 1), (2, 1), (3, 0), (4, 0)]:
+        group_day(day, "department", str(n), people=10, managers_taking_part=leading)
+
+    response = cm_client.get(f"/adoption/export/{name}.csv")
+
+    assert response.status_code == 200
+    rows = _csv(response)
+    assert rows[0] and all(len(row) == len(rows[0]) for row in rows)
+    if name == "managers":
+        assert len(rows) == 3  # departments with and without a manager taking part
+
+
 def test_csv_of_an_unknown_table_is_404(cm_client) -> None:  # type: ignore[no-untyped-def]
     assert cm_client.get("/adoption/export/salaries.csv").status_code == 404
 
 
 def test_manage_page_links_to_the_dashboard(cm_client) -> None:  # type: ignore[no-untyped-def]
     assert b'href="/adoption/"' in cm_client.get("/manage/").content
+
+
+def test_table_rows_are_escaped_localised_and_aligned() -> None:
+    from django.utils import translation
+
+    from plein.adoption.tables import Row, Table
+
+    table = Table(
+        "t",
+        "Tabel",
+        ["Naam", "Dag", "Actief (%)", "Mensen"],
+        [
+            Row(["<b>Zorg</b>", date(2026, 3, 1), 12.5, None], url="/spaces/zorg/?a=1&b=2"),
+            Row(["ICT", date(2026, 3, 2), 40.0, 7]),
+        ],
+        numeric={2, 3},
+    )
+    with translation.override("nl"):
+        html = table.body_html()
+
+    first, second = html.split("\n")
+    assert first.startswith('<tr><th scope="row"><a href="/spaces/zorg/?a=1&amp;b=2">')
+    assert "&lt;b&gt;Zorg&lt;/b&gt;" in first and "<b>" not in first
+    assert "<td>1 maart 2026</td>" in first
+    assert '<td class="adoption-num">12,5</td>' in first
+    assert '<td class="adoption-num"><span aria-label="geen cijfer">' in first
+    assert second == (
+        '<tr><th scope="row">ICT</th><td>2 maart 2026</td>'
+        '<td class="adoption-num">40,0</td><td class="adoption-num">7</td></tr>'
+    )

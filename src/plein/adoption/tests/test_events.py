@@ -109,6 +109,46 @@ def test_a_request_writes_its_events_with_one_insert(client) -> None:  # type: i
     assert post.subject == "post" and post.object_id is not None
 
 
+@pytest.mark.django_db(transaction=True)
+def test_a_request_writes_its_events_only_after_the_response_is_sent(rf) -> None:  # type: ignore[no-untyped-def]
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.http import HttpResponse
+
+    from plein.adoption.middleware import UsageEventMiddleware
+
+    person = PersonFactory()
+
+    def view(request):  # type: ignore[no-untyped-def]
+        events.record(request.user, Kind.SEARCH, detail="verlof")
+        return HttpResponse("ok")
+
+    request = rf.get("/zoeken/")
+    request.user = person
+    request.session = SessionStore()
+    response = UsageEventMiddleware(view)(request)
+    assert response.content == b"ok"
+    assert not UsageEvent.objects.exists()  # the server has not closed the response yet
+    response.close()
+    assert sorted(_kinds(person)) == sorted([Kind.VISIT, Kind.SEARCH])
+
+
+@pytest.mark.django_db(transaction=True)
+def test_on_postgresql_only_the_event_insert_skips_waiting_for_the_disk() -> None:
+    if connection.vendor != "postgresql":
+        pytest.skip("synchronous_commit is PostgreSQL's")
+    person = PersonFactory()
+    with CaptureQueriesContext(connection) as context:
+        events.write([events.make_event(person, Kind.VISIT)])  # type: ignore[list-item]
+    assert "SET LOCAL synchronous_commit TO OFF" in [q["sql"] for q in context.captured_queries]
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW synchronous_commit")
+        assert cursor.fetchone()[0] == "on"  # only that transaction
+    with CaptureQueriesContext(connection) as context, transaction.atomic():
+        events.write([events.make_event(person, Kind.VIEW)])  # type: ignore[list-item]
+    assert not any("synchronous_commit" in q["sql"] for q in context.captured_queries)
+    assert _kinds(person) == [Kind.VISIT, Kind.VIEW]
+
+
 @pytest.mark.django_db
 def test_a_visit_is_recorded_once_per_30_minutes(client) -> None:  # type: ignore[no-untyped-def]
     person = PersonFactory()

@@ -108,6 +108,7 @@ def test_group_figures_over_the_day_week_and_month(organisation) -> None:  # typ
     assert (everyone.creators, everyone.responders, everyone.readers) == (1, 1, 1)
     assert everyone.profiles_complete == 1
     assert everyone.nudged == 1
+    assert everyone.managers_taking_part == 1  # bob, who commented
 
     big = _row("department", str(organisation["big"].pk))
     assert (big.label, big.people, big.active_month) == ("Burgerzaken", 4, 3)
