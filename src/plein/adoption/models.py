@@ -178,7 +178,7 @@ class Race(models.Model):
         _("prize"),
         max_length=200,
         blank=True,
-        help_text=_("For example: the first department at 100% gets a cake."),
+        help_text=_("For example: a cake for the first department to reach 100%."),
     )
     started_at = models.DateTimeField(_("started at"), null=True, blank=True)
     ends_at = models.DateTimeField(_("ends at"), null=True, blank=True)

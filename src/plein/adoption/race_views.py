@@ -29,7 +29,7 @@ class RaceForm(forms.Form):
         label=gettext_lazy("Prize"),
         max_length=200,
         required=False,
-        help_text=gettext_lazy("For example: the first department at 100% gets a cake."),
+        help_text=gettext_lazy("For example: a cake for the first department to reach 100%."),
     )
     ends_at = forms.DateTimeField(
         label=gettext_lazy("The race ends at"),

@@ -135,9 +135,9 @@ def group_table(dimension: str, rows: list[selectors.Figures]) -> Table:
         _("People"),
         _("Activated (%)"),
         _("Weekly active (%)"),
-        _("Creators (% of active)"),
-        _("Responders (% of active)"),
-        _("Readers (% of active)"),
+        _("Creators among the active (%)"),
+        _("Responders among the active (%)"),
+        _("Readers among the active (%)"),
         _("Complete profiles (%)"),
     ]
     return Table(

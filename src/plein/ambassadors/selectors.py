@@ -124,13 +124,11 @@ class _Index:
         ]
 
 
-def ambassadors_for_department(department: Department | None) -> list[Ambassador]:
-    """The ambassadors who help the people of this department: its own; if it has none, those
-    of the nearest department above it that has some; if none of those either, the
-    organisation-wide ambassadors. Two queries."""
-    ambassadors = ambassador_list()
-    index = _Index(ambassadors, _parents())
-    return index.for_department(department.pk if department is not None else None)
+def ambassadors_for_person(person: Person) -> list[Ambassador]:
+    """The person's own ambassadors, as "your ambassadors" on the ambassadors page shows them:
+    those of their department (or the nearest one above it that has some) and of their
+    location; else the organisation-wide ones. Never the person. Two queries."""
+    return _Index(ambassador_list(), _parents()).for_person(person)
 
 
 @dataclass

@@ -3,8 +3,6 @@ space for everyone, where ambassadors and the project team answer."""
 
 from __future__ import annotations
 
-from django.db.models import Q
-
 from plein.people.models import Person
 from plein.spaces.models import Space
 
@@ -19,17 +17,20 @@ def is_help_space(space: Space | None) -> bool:
     return space is not None and space.slug == HELP_SPACE_SLUG
 
 
-def help_answerers(*, asker: Person) -> list[Person]:
-    """Who hears about a new question in the help place: the ambassadors for the asker's
-    department (its own, else those of a department above it, else the organisation-wide
-    ones; every ambassador when that finds nobody) and the project team."""
+def ambassadors_of(asker: Person) -> list[Person]:
+    """The ambassadors a person turns to (ambassadors.selectors.ambassadors_for_person: the
+    same people the ambassadors page calls theirs); every ambassador when there are none of
+    those. Active people, the asker left out."""
     from plein.ambassadors.models import Ambassador
-    from plein.ambassadors.selectors import ambassadors_for_department
+    from plein.ambassadors.selectors import ambassadors_for_person
 
-    ambassador_ids = {a.person_id for a in ambassadors_for_department(asker.department)}
+    ambassador_ids = {a.person_id for a in ambassadors_for_person(asker)}
     if not ambassador_ids:
         ambassador_ids = set(Ambassador.objects.values_list("person_id", flat=True))
-    people = Person.objects.filter(is_active=True).filter(
-        Q(pk__in=ambassador_ids) | Q(groups__name="project_team")
-    )
+    people = Person.objects.filter(is_active=True, pk__in=ambassador_ids)
+    return list(people.exclude(pk=asker.pk).order_by("pk"))
+
+
+def project_team(*, asker: Person) -> list[Person]:
+    people = Person.objects.filter(is_active=True, groups__name="project_team")
     return list(people.exclude(pk=asker.pk).distinct().order_by("pk"))

@@ -43,6 +43,11 @@ class QuestionDetails(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # who the question was sent to when it was asked (helpers, ambassadors, the project team):
+    # their "Sent to you" list
+    routed_to = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=_("sent to"), blank=True, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("question")

@@ -23,7 +23,7 @@ User = permissions.User
 PAGE_SIZE = 20
 SIMILAR_LIMIT = 5
 SIMILAR_CANDIDATES = 60
-TABS = ("all", "unanswered", "answered", "mine")
+TABS = ("all", "unanswered", "answered", "mine", "sent")
 # Short words that say nothing about what a question is about (Dutch and English).
 STOP_WORDS = frozenset(
     {
@@ -139,8 +139,9 @@ def question_list(
     size: int = PAGE_SIZE,
 ) -> Page[Post]:
     """A page of questions the user may read, newest first: all, unanswered (no accepted
-    answer yet), answered, or the user's own; optionally with a tag or in a space. Each with
-    author, space, tag_list, answer_count and is_answered, in a fixed number of queries."""
+    answer yet), answered, the user's own, or those sent to the user; optionally with a tag or
+    in a space. Each with author, space, tag_list, answer_count and is_answered, in a fixed
+    number of queries."""
     questions = _with_state(permissions.visible_questions(user)).select_related("author", "space")
     if tab == "unanswered":
         questions = questions.filter(is_answered=False)  # type: ignore[misc]
@@ -148,6 +149,8 @@ def question_list(
         questions = questions.filter(is_answered=True)  # type: ignore[misc]
     elif tab == "mine":
         questions = questions.filter(author_id=int(user.pk or 0))
+    elif tab == "sent":
+        questions = questions.filter(question_details__routed_to=int(user.pk or 0))
     if tag:
         questions = questions.filter(hashtags__name=tag.lower())
     if space is not None:

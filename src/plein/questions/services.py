@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import partial
 
 from django.conf import settings
@@ -18,7 +19,7 @@ from django.utils.translation import gettext as _
 from plein.core.permissions import require as _require
 from plein.core.selectors import branding_get
 from plein.core.tasks import email_enqueue
-from plein.launch.help import help_answerers, is_help_space
+from plein.launch.help import ambassadors_of, is_help_space, project_team
 from plein.people.models import Department, Person
 from plein.posts import markup
 from plein.posts import services as post_services
@@ -65,20 +66,49 @@ def absolute(url: str) -> str:
     return str(settings.PLEIN_SITE_URL).rstrip("/") + url
 
 
-def _email(person: Person, post: Post, kind: str) -> dict[str, str]:
+# Why someone gets a question by e-mail; each says so in the e-mail's first line.
+HELPER = "helper"  # a helper for the question's department or one of its tags
+AMBASSADOR = "ambassador"  # the asker's ambassador, for a question in the help place
+NO_HELPER = "no_helper"  # the asker's ambassador, because nobody is a helper for it
+PROJECT_TEAM = "project_team"  # the project team, for a question in the help place
+ACCEPTED = "accepted"  # not routing: the answer this person gave was accepted
+
+
+def _headline(reason: str, post: Post) -> str:
+    name = post.author.full_name
+    if reason == HELPER:
+        return _("You are a helper for this subject, so this new question was sent to you.")
+    if reason == AMBASSADOR:
+        return _(
+            "As an intranet ambassador you help colleagues find their way: %(name)s asked "
+            "this question in the help place."
+        ) % {"name": name}
+    if reason == NO_HELPER:
+        return _(
+            "Nobody is a helper for this subject yet, so this question from %(name)s, a "
+            "colleague you are an ambassador for, was sent to you. Answer it if you can, or "
+            "point to someone who can."
+        ) % {"name": name}
+    if reason == PROJECT_TEAM:
+        return _(
+            "You are in the intranet's project team, so questions in the help place are sent "
+            "to you."
+        )
+    return _("The answer you gave to this question was accepted. Thank you!")
+
+
+def _email(person: Person, post: Post, reason: str) -> dict[str, str]:
     with translation.override(person.language or settings.LANGUAGE_CODE):
-        if kind == "routed":
-            subject = _("A question for you: %(title)s") % {"title": post.title}
-            headline = _("You are a helper for this subject, so this new question was sent to you.")
-        else:
+        if reason == ACCEPTED:
             subject = _("Your answer was accepted: %(title)s") % {"title": post.title}
-            headline = _("The answer you gave to this question was accepted. Thank you!")
+        else:
+            subject = _("A question for you: %(title)s") % {"title": post.title}
         body = render_to_string(
             "questions/email/question.txt",
             {
                 "person": person,
                 "post": post,
-                "headline": headline,
+                "headline": _headline(reason, post),
                 "link": absolute(post.get_absolute_url()),
                 "site_name": branding_get().intranet_name,
             },
@@ -86,29 +116,48 @@ def _email(person: Person, post: Post, kind: str) -> dict[str, str]:
     return {"subject": subject, "body": body}
 
 
-def _mail_later(people: Sequence[Person], post: Post, kind: str) -> None:
-    for person in people:
+def _mail_later(recipients: Sequence[Recipient], post: Post) -> None:
+    for recipient in recipients:
+        person = recipient.person
         if person.is_active and person.email:
             transaction.on_commit(
-                partial(email_enqueue, to=[person.email], **_email(person, post, kind))
+                partial(email_enqueue, to=[person.email], **_email(person, post, recipient.reason))
             )
 
 
-def helpers_for(post: Post, details: QuestionDetails) -> list[Person]:
-    """The helpers for the question's department or any of its tags who may read it (the asker
-    excluded); for a question in the help place also its ambassadors and the project team."""
+@dataclass(frozen=True)
+class Recipient:
+    person: Person
+    reason: str
+
+
+def recipients_for(post: Post, details: QuestionDetails) -> list[Recipient]:
+    """Who a new question is sent to, and why; only people who may read it, never the asker:
+    - the helpers for its department or any of its tags;
+    - the asker's ambassadors (launch.help.ambassadors_of) when it is asked in the help place,
+      and also when no helper was found, so that no question goes unseen;
+    - the project team, for a question in the help place."""
     tag_ids = list(post.hashtags.values_list("pk", flat=True))
     rows = Helper.objects.filter(person__is_active=True).select_related("person")
     wanted = rows.filter(topic_id__in=tag_ids)
     if details.routed_department_id is not None:
         wanted = wanted | rows.filter(department_id=details.routed_department_id)
-    people = {row.person_id: row.person for row in wanted if row.person_id != post.author_id}
-    if is_help_space(post.space):
-        people.update((p.pk, p) for p in help_answerers(asker=post.author))
+    found: dict[int, Recipient] = {}
+    for row in wanted:
+        if row.person_id != post.author_id and permissions.can_view_question(row.person, post):
+            found.setdefault(row.person_id, Recipient(row.person, HELPER))
+    in_help_place = is_help_space(post.space)
+    if in_help_place or not found:
+        reason = AMBASSADOR if in_help_place else NO_HELPER
+        for person in ambassadors_of(post.author):
+            found.setdefault(person.pk, Recipient(person, reason))
+    if in_help_place:
+        for person in project_team(asker=post.author):
+            found.setdefault(person.pk, Recipient(person, PROJECT_TEAM))
     return [
-        person
-        for _pk, person in sorted(people.items())
-        if permissions.can_view_question(person, post)
+        recipient
+        for _pk, recipient in sorted(found.items())
+        if permissions.can_view_question(recipient.person, post)
     ]
 
 
@@ -121,8 +170,8 @@ def question_ask(
     tags: str = "",
     department: Department | None = None,
 ) -> Post:
-    """Ask a question (in a space only as a member); its tags become hashtags. The helpers for
-    its department or tags who may read it get an e-mail."""
+    """Ask a question (in a space only as a member); its tags become hashtags. It is sent by
+    e-mail to the people recipients_for() finds, and listed under their "Sent to you"."""
     _require(permissions.can_ask(author, space))
     title = " ".join(title.split())
     if not title:
@@ -142,7 +191,9 @@ def question_ask(
         details = QuestionDetails.objects.create(
             post=post, routed_department=department, topic=topic
         )
-        _mail_later(helpers_for(post, details), post, "routed")
+        recipients = recipients_for(post, details)
+        details.routed_to.set([recipient.person for recipient in recipients])
+        _mail_later(recipients, post)
     return post
 
 
@@ -170,7 +221,7 @@ def answer_accept(*, question: Post, answer: Comment | None, by: Person) -> Ques
         details.answered_at = timezone.now() if answer is not None else None
         details.save(update_fields=["accepted_answer", "answered_at"])
         if answer is not None and answer.pk != before and answer.author_id != by.pk:
-            _mail_later([answer.author], question, "accepted")
+            _mail_later([Recipient(answer.author, ACCEPTED)], question)
     return details
 
 

@@ -72,6 +72,7 @@ def question_list(request: AuthenticatedHttpRequest) -> HttpResponse:
             ("unanswered", _("Unanswered")),
             ("answered", _("Answered")),
             ("mine", _("My questions")),
+            ("sent", _("Sent to you")),
         ],
         "can_ask": permissions.can_ask(request.user),
     }

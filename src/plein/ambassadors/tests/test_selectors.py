@@ -96,16 +96,18 @@ def test_coverage_takes_a_fixed_number_of_queries(django_assert_num_queries) -> 
     assert len(small) == 3
 
 
-def test_ambassadors_for_department_falls_back_upwards_then_to_the_organisation() -> None:
+def test_ambassadors_for_a_person_fall_back_upwards_then_to_the_organisation() -> None:
     social, wmo, finance, *_rest = organisation()
+    in_wmo, in_finance = PersonFactory(department=wmo), PersonFactory(department=finance)
     everywhere = AmbassadorFactory(department=None)
-    assert selectors.ambassadors_for_department(wmo) == [everywhere]
-    assert selectors.ambassadors_for_department(None) == [everywhere]
+    assert selectors.ambassadors_for_person(in_wmo) == [everywhere]
+    assert selectors.ambassadors_for_person(PersonFactory(department=None)) == [everywhere]
     for_social = AmbassadorFactory(department=social)
-    assert selectors.ambassadors_for_department(wmo) == [for_social]
+    assert selectors.ambassadors_for_person(in_wmo) == [for_social]
     for_wmo = AmbassadorFactory(department=wmo)
-    assert selectors.ambassadors_for_department(wmo) == [for_wmo]
-    assert selectors.ambassadors_for_department(finance) == [everywhere]
+    assert selectors.ambassadors_for_person(in_wmo) == [for_wmo]
+    assert selectors.ambassadors_for_person(in_finance) == [everywhere]
+    assert selectors.ambassadors_for_person(for_wmo.person) == [everywhere]  # never yourself
 
 
 def test_your_ambassadors_are_those_of_your_department_and_location() -> None:

@@ -70,8 +70,11 @@ def test_an_ambassador_sees_the_link_to_their_space(client, community_manager) -
     html = client.get(LIST).content.decode()
     assert 'id="ambassadors-you"' in html
     assert f'href="/spaces/{AMBASSADORS_SPACE_SLUG}/"' in html
+    assert 'href="/questions/?tab=sent" id="ambassadors-questions-link"' in html
     client.force_login(PersonFactory())
-    assert f"/spaces/{AMBASSADORS_SPACE_SLUG}/" not in client.get(LIST).content.decode()
+    html = client.get(LIST).content.decode()
+    assert f"/spaces/{AMBASSADORS_SPACE_SLUG}/" not in html
+    assert "ambassadors-questions-link" not in html
 
 
 def test_designating_by_e_mail_without_javascript(

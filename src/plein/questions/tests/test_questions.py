@@ -171,6 +171,72 @@ def test_routing_emails_only_helpers_who_may_see(django_capture_on_commit_callba
     assert "reiskosten" in mail.outbox[0].body
 
 
+def test_without_a_helper_the_askers_ambassadors_get_the_question(
+    django_capture_on_commit_callbacks,
+) -> None:  # type: ignore[no-untyped-def]
+    from plein.ambassadors.models import Ambassador
+
+    finance, care = (Department.objects.create(name=name) for name in ("Financiën", "Zorg"))
+    asker = PersonFactory(department=care, first_name="Fatima", last_name="Amrani")
+    care_ambassador, finance_ambassador, helper = (PersonFactory(language="en") for _ in range(3))
+    Ambassador.objects.create(person=care_ambassador, department=care)
+    Ambassador.objects.create(person=finance_ambassador, department=finance)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        lonely = ask(asker, "Waar vind ik het declaratieformulier?", department=finance)
+    assert [m.to for m in mail.outbox] == [[care_ambassador.email]]
+    assert "Nobody is a helper for this subject yet" in mail.outbox[0].body
+    assert "Fatima Amrani" in mail.outbox[0].body
+    assert list(lonely.question_details.routed_to.all()) == [care_ambassador]
+
+    mail.outbox.clear()
+    Helper.objects.create(person=helper, department=finance)
+    with django_capture_on_commit_callbacks(execute=True):
+        helped = ask(asker, "Wanneer wordt de reiskosten uitbetaald?", department=finance)
+    assert [m.to for m in mail.outbox] == [[helper.email]]  # a helper: ambassadors are spared
+    assert "You are a helper for this subject" in mail.outbox[0].body
+
+    def sent_to(person):  # type: ignore[no-untyped-def]
+        return [p.pk for p in selectors.question_list(person, tab="sent").object_list]
+
+    assert sent_to(care_ambassador) == [lonely.pk]
+    assert sent_to(helper) == [helped.pk]
+    assert sent_to(finance_ambassador) == [] and sent_to(asker) == []
+
+
+def test_an_ambassador_who_may_not_read_the_question_is_not_sent_it(
+    django_capture_on_commit_callbacks,
+) -> None:  # type: ignore[no-untyped-def]
+    from plein.ambassadors.models import Ambassador
+
+    care = Department.objects.create(name="Zorg")
+    asker = PersonFactory(department=care)
+    Ambassador.objects.create(person=PersonFactory(), department=care)
+    space = SpaceFactory(kind=Space.Kind.SECRET)
+    MembershipFactory(space=space, person=asker)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        question = ask(asker, space=space)
+
+    assert mail.outbox == []
+    assert not question.question_details.routed_to.exists()
+
+
+def test_sent_to_you_tab(client) -> None:  # type: ignore[no-untyped-def]
+    department = Department.objects.create(name="ICT")
+    helper = PersonFactory(language="en")
+    Helper.objects.create(person=helper, department=department)
+    client.force_login(helper)
+    empty = client.get(reverse("questions:list"), {"tab": "sent"})
+    assert b'id="questions-tab-sent" aria-current="page"' in empty.content
+    assert b"No questions were sent to you." in empty.content
+
+    question = ask(PersonFactory(), "Mijn laptop start niet op", department=department)
+    response = client.get(reverse("questions:list"), {"tab": "sent"})
+    assert f'id="question-{question.pk}"'.encode() in response.content
+    assert b"No questions were sent to you." not in response.content
+
+
 def test_helpers_managed_by_community_managers_only() -> None:
     with pytest.raises(PermissionDenied):
         services.helper_add(by=PersonFactory(), person=PersonFactory(), topic="ict")
