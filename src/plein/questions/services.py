@@ -143,22 +143,25 @@ def recipients_for(post: Post, details: QuestionDetails) -> list[Recipient]:
     if details.routed_department_id is not None:
         wanted = wanted | rows.filter(department_id=details.routed_department_id)
     found: dict[int, Recipient] = {}
+
+    def add(person: Person, reason: str) -> None:
+        if (
+            person.pk != post.author_id
+            and person.pk not in found
+            and permissions.can_view_question(person, post)
+        ):
+            found[person.pk] = Recipient(person, reason)
+
     for row in wanted:
-        if row.person_id != post.author_id and permissions.can_view_question(row.person, post):
-            found.setdefault(row.person_id, Recipient(row.person, HELPER))
+        add(row.person, HELPER)
     in_help_place = is_help_space(post.space)
     if in_help_place or not found:
-        reason = AMBASSADOR if in_help_place else NO_HELPER
         for person in ambassadors_of(post.author):
-            found.setdefault(person.pk, Recipient(person, reason))
+            add(person, AMBASSADOR if in_help_place else NO_HELPER)
     if in_help_place:
         for person in project_team(asker=post.author):
-            found.setdefault(person.pk, Recipient(person, PROJECT_TEAM))
-    return [
-        recipient
-        for _pk, recipient in sorted(found.items())
-        if permissions.can_view_question(recipient.person, post)
-    ]
+            add(person, PROJECT_TEAM)
+    return [found[pk] for pk in sorted(found)]
 
 
 def question_ask(
