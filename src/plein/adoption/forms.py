@@ -20,6 +20,8 @@ class DateInput(forms.DateInput):
 
 
 class GoalForm(forms.Form):
+    """Its fields are the keyword arguments of services.goal_create/goal_update."""
+
     measure = forms.ChoiceField(label=_("Measure"), choices=Goal.Measure.choices)
     target = forms.IntegerField(
         label=_("Target (%)"),

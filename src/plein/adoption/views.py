@@ -103,15 +103,8 @@ def goals(request: AuthenticatedHttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = GoalForm(request.POST)
         if form.is_valid():
-            data = form.cleaned_data
             try:
-                services.goal_create(
-                    creator=request.user,
-                    measure=data["measure"],
-                    target=data["target"],
-                    deadline=data["deadline"],
-                    note=data["note"],
-                )
+                services.goal_create(creator=request.user, **form.cleaned_data)
             except ValidationError as error:
                 _add_errors(form, error)
             else:
@@ -135,30 +128,15 @@ def goal_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         form = GoalForm(request.POST)
         if form.is_valid():
-            data = form.cleaned_data
             try:
-                services.goal_update(
-                    goal=goal,
-                    editor=request.user,
-                    measure=data["measure"],
-                    target=data["target"],
-                    deadline=data["deadline"],
-                    note=data["note"],
-                )
+                services.goal_update(goal=goal, editor=request.user, **form.cleaned_data)
             except ValidationError as error:
                 _add_errors(form, error)
             else:
                 messages.success(request, _("The goal has been changed."))
                 return redirect("adoption:goals")
     else:
-        form = GoalForm(
-            initial={
-                "measure": goal.measure,
-                "target": goal.target,
-                "deadline": goal.deadline,
-                "note": goal.note,
-            }
-        )
+        form = GoalForm(initial={name: getattr(goal, name) for name in GoalForm.base_fields})
     return _form_page(request, "adoption/goal_form.html", {"form": form, "goal": goal})
 
 
