@@ -402,7 +402,53 @@ class _Doc(FPDF):
             size, leading
         )
 
+    def strong(
+        self,
+        x: float,
+        y: float,
+        width: float,
+        text: str,
+        *,
+        size: float,
+        align: str = "L",
+        leading: float = 1.3,
+        max_lines: int = 0,
+    ) -> float:
+        """Bold text in the primary colour (or ink, where that is not readable): headings, names
+        and the login address; returns the y below it."""
+        return self.put(
+            x,
+            y,
+            width,
+            text,
+            size=size,
+            bold=True,
+            colour=self.palette.primary_text,
+            align=align,
+            leading=leading,
+            max_lines=max_lines,
+        )
+
+    def _label(
+        self, cx: float, cy: float, r: float, label: str, *, size: float, colour: str, nudge: float
+    ) -> None:
+        """A bold label centred in a circle; `nudge` (of the line height) lowers it to where
+        its letters look centred, which depends on whether they are capitals or digits."""
+        self.font(size, bold=True, colour=colour)
+        height = self.leading(size, 1.0)
+        self.set_xy(cx - r, cy - height / 2 + height * nudge)
+        self.cell(2 * r, height, label, align="C")
+
     # shapes
+
+    def _paint(self, fill: str | None, stroke: str | None, line: float) -> str:
+        """Sets the colours and returns FPDF's style for a filled and/or stroked shape."""
+        if fill:
+            self.set_fill_color(*_rgb(fill))
+        if stroke:
+            self.set_draw_color(*_rgb(stroke))
+            self.set_line_width(line)
+        return "DF" if fill and stroke else ("F" if fill else "D")
 
     def box(
         self,
@@ -416,13 +462,12 @@ class _Doc(FPDF):
         radius: float = 0,
         line: float = 0.25,
     ) -> None:
-        if fill:
-            self.set_fill_color(*_rgb(fill))
-        if stroke:
-            self.set_draw_color(*_rgb(stroke))
-            self.set_line_width(line)
-        style = "DF" if fill and stroke else ("F" if fill else "D")
+        style = self._paint(fill, stroke, line)
         self.rect(x, y, w, h, style=style, round_corners=radius > 0, corner_radius=radius)
+
+    def stripe(self, x: float, y: float, w: float, h: float) -> None:
+        """The short accent bar under a title."""
+        self.box(x, y, w, h, fill=self.palette.accent, radius=h / 2)
 
     def disc(
         self,
@@ -434,12 +479,7 @@ class _Doc(FPDF):
         stroke: str | None = None,
         line: float = 0.25,
     ) -> None:
-        if fill:
-            self.set_fill_color(*_rgb(fill))
-        if stroke:
-            self.set_draw_color(*_rgb(stroke))
-            self.set_line_width(line)
-        style = "DF" if fill and stroke else ("F" if fill else "D")
+        style = self._paint(fill, stroke, line)
         self.ellipse(cx - r, cy - r, 2 * r, 2 * r, style=style)
 
     def shape(self, points: Sequence[tuple[float, float]], *, fill: str) -> None:
@@ -465,10 +505,7 @@ class _Doc(FPDF):
         else:
             self.disc(cx, cy, r, fill=fill)
             size = r * 2 * PT_PER_MM * (0.66 if len(initials) < 2 else 0.46)
-            self.font(size, bold=True, colour=text)
-            height = self.leading(size, 1.0)
-            self.set_xy(cx - r, cy - height / 2 + height * 0.04)
-            self.cell(2 * r, height, initials, align="C")
+            self._label(cx, cy, r, initials, size=size, colour=text, nudge=0.04)
         if ring:
             self.disc(cx, cy, r, fill=None, stroke=ring, line=max(0.3, r * 0.05))
 
@@ -487,7 +524,14 @@ class _Doc(FPDF):
         )
         self.box(x, y, w, h, fill=fill, radius=radius)
 
-    def qr(self, url: str, x: float, y: float, side: float) -> None:
+    def qr(
+        self, url: str, x: float, y: float, side: float, *, mount: float = 0, radius: float = 0
+    ) -> None:
+        """The code, on a white mount `mount` mm wider all round where it stands on colour."""
+        if mount:
+            self.box(
+                x - mount, y - mount, side + 2 * mount, side + 2 * mount, fill=WHITE, radius=radius
+            )
         png = qr_png(url, dark=self.palette.qr_dark)
         self.image(io.BytesIO(png), x, y, w=side, h=side, alt_text=url)
 
@@ -496,10 +540,7 @@ class _Doc(FPDF):
         self.disc(cx, cy, r + r * 0.22, fill=WHITE)
         self.disc(cx, cy, r, fill=self.palette.accent)
         size = size or r * 2 * PT_PER_MM * 0.62
-        self.font(size, bold=True, colour=self.palette.on_accent)
-        height = self.leading(size, 1.0)
-        self.set_xy(cx - r, cy - height / 2 + height * 0.03)
-        self.cell(2 * r, height, str(n), align="C")
+        self._label(cx, cy, r, str(n), size=size, colour=self.palette.on_accent, nudge=0.03)
 
     def render(self) -> bytes:
         return bytes(self.output())
@@ -539,30 +580,271 @@ def _name_size(
     return size
 
 
-def _name_block(
+class _Column:
+    """Texts stacked downwards from (x, top), each `width` wide unless said otherwise.
+
+    With `draw` off it only measures: a panel behind texts has to be drawn before them, at the
+    height they will take, so `_panel` runs the same layout twice.
+    """
+
+    def __init__(
+        self, doc: _Doc, x: float, top: float, width: float, *, colour: str, draw: bool = True
+    ) -> None:
+        self.doc, self.x, self.top, self.width = doc, x, top, width
+        self.colour, self.draw = colour, draw
+        self.y = top
+
+    def text(
+        self,
+        text: str,
+        size: float,
+        *,
+        bold: bool = False,
+        colour: str | None = None,
+        leading: float = 1.3,
+        max_lines: int = 0,
+        width: float | None = None,
+        before: float = 0,
+        after: float = 0,
+    ) -> None:
+        # An empty text (no slogan, say) takes no room, nor do the gaps around it.
+        if not text:
+            return
+        width = self.width if width is None else width
+        self.y += before
+        if self.draw:
+            self.y = self.doc.put(
+                self.x,
+                self.y,
+                width,
+                text,
+                size=size,
+                bold=bold,
+                colour=colour or self.colour,
+                leading=leading,
+                max_lines=max_lines,
+            )
+        else:
+            self.y += self.doc.text_height(
+                text, width, size, bold=bold, leading=leading, max_lines=max_lines
+            )
+        self.y += after
+
+    def name(
+        self, name: str, *, largest: float, smallest: float, max_lines: int, after: float = 0
+    ) -> None:
+        """The intranet's name, as large as it fits."""
+        size = _name_size(
+            self.doc, name, self.width, largest=largest, smallest=smallest, max_lines=max_lines
+        )
+        self.text(name, size, bold=True, leading=1.12, max_lines=max_lines, after=after)
+
+    def stripe(self, w: float, h: float, *, below: float) -> None:
+        """An accent bar `below` mm under the last text; it takes no room of its own."""
+        if self.draw:
+            self.doc.stripe(self.x, self.y + below, w, h)
+
+    def skip(self, mm: float) -> None:
+        self.y += mm
+
+    def reach(self, mm: float) -> None:
+        """Go on at least `mm` below the top: below a logo beside the first texts, say."""
+        self.y = max(self.y, self.top + mm)
+
+
+def _panel(
     doc: _Doc,
-    name: str,
     x: float,
     y: float,
     width: float,
     *,
-    largest: float,
-    smallest: float,
-    colour: str,
-    max_lines: int = 3,
+    pad: float,
+    radius: float,
+    content: Callable[[_Column], None],
 ) -> float:
-    """The intranet's name, as large as it fits; returns the y below it."""
-    size = _name_size(doc, name, width, largest=largest, smallest=smallest, max_lines=max_lines)
-    return doc.put(
-        x, y, width, name, size=size, bold=True, colour=colour, leading=1.12, max_lines=max_lines
-    )
+    """A panel in the primary colour just high enough for `content`; returns its height."""
+    p = doc.palette
+    measured = _Column(doc, x + pad, y + pad, width - 2 * pad, colour=p.on_primary, draw=False)
+    content(measured)
+    height = measured.y - y + pad
+    doc.box(x, y, width, height, fill=p.primary, radius=radius)
+    content(_Column(doc, x + pad, y + pad, width - 2 * pad, colour=p.on_primary))
+    return height
 
 
-def _name_height(
-    doc: _Doc, name: str, width: float, *, largest: float, smallest: float, max_lines: int = 3
-) -> float:
-    size = _name_size(doc, name, width, largest=largest, smallest=smallest, max_lines=max_lines)
-    return doc.text_height(name, width, size, bold=True, leading=1.12, max_lines=max_lines)
+@dataclass(frozen=True)
+class _Logo:
+    image: Image.Image
+    w: float
+    h: float
+
+    @classmethod
+    def of(cls, branding: Branding, *, height: float, width: float) -> _Logo | None:
+        """The organisation's logo, at most `height` high and `width` wide; None without one."""
+        image = _picture(branding.logo)
+        if image is None:
+            return None
+        ratio = image.width / max(1, image.height)
+        h = min(height, width / ratio)
+        return cls(image, h * ratio, h)
+
+    def draw(self, doc: _Doc, right: float, top: float) -> None:
+        """At the top right corner (`right`, `top`), on a white mount because the panel behind
+        it is coloured and the logo may not stand out against it."""
+        x, y = right - self.w - 3, top - 3
+        doc.box(x, y, self.w + 6, self.h + 6, fill=WHITE, radius=3)
+        doc.image(self.image, x + 3, y + 3, w=self.w, h=self.h)
+
+
+@dataclass(frozen=True)
+class _PersonaStyle:
+    """The measures (mm and pt) of the persona and its speech bubble on one kind of material."""
+
+    radius: float  # of the portrait
+    name_size: float
+    name_lines: int
+    name_gap: float  # between the portrait and the name below it
+    name_overhang: float  # how far the name may stick out on either side of the portrait
+    name_room: float  # kept free below the portrait for the name
+    bubble_gap: float  # between the portrait and the bubble, for the bubble's tail
+    pad: float  # inside the bubble
+    corner: float
+    min_bubble: float  # the least height of the bubble
+    text_sizes: tuple[float, float]  # the largest and the smallest size of the welcome
+    max_lines: int
+    welcome_limit: int  # characters
+    centred: bool = True  # the welcome in the middle of a taller bubble, or at its top
+
+
+POSTER_PERSONA = _PersonaStyle(
+    radius=19,
+    name_size=12,
+    name_lines=2,
+    name_gap=2.5,
+    name_overhang=8,
+    name_room=10,
+    bubble_gap=12,
+    pad=7,
+    corner=6,
+    min_bubble=24,
+    text_sizes=(18, 11),
+    max_lines=4,
+    welcome_limit=150,
+)
+CARD_PERSONA = _PersonaStyle(
+    radius=8,
+    name_size=6.5,
+    name_lines=1,
+    name_gap=1,
+    name_overhang=3,
+    name_room=5,
+    bubble_gap=6,
+    pad=3,
+    corner=3,
+    min_bubble=14,
+    text_sizes=(8, 8),
+    max_lines=3,
+    welcome_limit=90,
+)
+GUIDE_PERSONA = _PersonaStyle(
+    radius=14,
+    name_size=10,
+    name_lines=1,
+    name_gap=2,
+    name_overhang=4,
+    name_room=8,
+    bubble_gap=10,
+    pad=6,
+    corner=5,
+    min_bubble=28,
+    text_sizes=(11, 11),
+    max_lines=7,
+    welcome_limit=420,
+    centred=False,
+)
+
+
+class _Persona:
+    """The persona's portrait with the name below it and a speech bubble with the welcome to
+    the right, `width` wide; measured on creation so that the caller can place it."""
+
+    def __init__(
+        self,
+        doc: _Doc,
+        branding: Branding,
+        style: _PersonaStyle,
+        width: float,
+        *,
+        image: bytes | None,
+        room: float = math.inf,
+    ) -> None:
+        self.doc, self.branding, self.style, self.image = doc, branding, style, image
+        self.bubble_w = width - 2 * style.radius - style.bubble_gap
+        self.text_w = self.bubble_w - 2 * style.pad
+        self.line = _welcome_line(branding, style.welcome_limit)
+        # The welcome as large as it fits whole in the bubble and the bubble in the room.
+        self.text_size, smallest = style.text_sizes
+        while self.text_size > smallest and (
+            len(doc.lines(self.line, self.text_w, self.text_size)) > style.max_lines
+            or self._text_height() + 2 * style.pad > room
+        ):
+            self.text_size -= 1
+        self.text_h = self._text_height()
+        self.bubble_h = max(self.text_h + 2 * style.pad, style.min_bubble)
+        self.height = max(self.bubble_h, 2 * style.radius + style.name_room)
+
+    def _text_height(self) -> float:
+        return self.doc.text_height(
+            self.line, self.text_w, self.text_size, max_lines=self.style.max_lines
+        )
+
+    def draw(self, x: float, y: float) -> None:
+        doc, s, p = self.doc, self.style, self.doc.palette
+        r = s.radius
+        name = self.branding.persona_name
+        doc.portrait(
+            x + r,
+            y + r,
+            r,
+            image=self.image,
+            initials=_initials(name),
+            fill=p.accent,
+            text=p.on_accent,
+            ring=p.primary,
+        )
+        name_w = 2 * r + 2 * s.name_overhang
+        doc.strong(
+            x + r - name_w / 2,
+            y + 2 * r + s.name_gap,
+            name_w,
+            name,
+            size=s.name_size,
+            align="C",
+            max_lines=s.name_lines,
+        )
+        bubble_x = x + 2 * r + s.bubble_gap
+        doc.bubble(
+            bubble_x,
+            y,
+            self.bubble_w,
+            self.bubble_h,
+            tail_y=y + r,
+            fill=p.accent_tint,
+            radius=s.corner,
+        )
+        text_y = y + (self.bubble_h - self.text_h) / 2 if s.centred else y + s.pad
+        doc.put(
+            bubble_x + s.pad,
+            text_y,
+            self.text_w,
+            self.line,
+            size=self.text_size,
+            max_lines=s.max_lines,
+        )
+
+
+def _help_hint() -> str:
+    return _("Stuck? Ask it under Questions, or ask an ambassador in your department.")
 
 
 # -- the poster ---------------------------------------------------------------------------------
@@ -591,99 +873,45 @@ def poster_pdf(
     pad = 12.0
     inner = width - 2 * pad
 
-    # The header panel: organisation, the intranet's name, a stripe and the slogan.
-    logo = _picture(branding.logo)
-    logo_w = logo_h = 0.0
+    # The header panel: organisation (beside the logo), the intranet's name, a stripe, the slogan.
+    logo = _Logo.of(branding, height=16, width=48)
+
+    def header(column: _Column) -> None:
+        beside_logo = inner - (logo.w + 8 if logo is not None else 0)
+        column.text(branding.organisation_name, 15, width=beside_logo, max_lines=2, after=3)
+        if logo is not None:
+            column.reach(logo.h + 4)
+        column.name(branding.intranet_name, largest=84, smallest=40, max_lines=3)
+        column.stripe(34, 3.2, below=3)
+        column.skip(7)
+        column.text(branding.slogan, 21, leading=1.25, max_lines=3, before=6, after=4)
+
+    panel_h = _panel(doc, margin, margin, width, pad=pad, radius=6, content=header)
     if logo is not None:
-        ratio = logo.width / max(1, logo.height)
-        logo_h = min(16.0, 48.0 / ratio)
-        logo_w = logo_h * ratio
-    y = margin + pad
-    top_text_w = inner - (logo_w + 8 if logo is not None else 0)
-    heights = 0.0
-    if branding.organisation_name:
-        heights += doc.text_height(branding.organisation_name, top_text_w, 15, max_lines=2) + 3
-    name_h = _name_height(doc, branding.intranet_name, inner, largest=84, smallest=40)
-    slogan_h = (
-        doc.text_height(branding.slogan, inner, 21, max_lines=3, leading=1.25) + 10
-        if branding.slogan
-        else 0
-    )
-    panel_h = (
-        pad + max(heights, logo_h + 4 if logo is not None else 0) + name_h + 7 + slogan_h + pad
-    )
-    doc.box(margin, margin, width, panel_h, fill=p.primary, radius=6)
-    if logo is not None:
-        bx, by = margin + width - pad - logo_w - 3, margin + pad - 3
-        doc.box(bx, by, logo_w + 6, logo_h + 6, fill=WHITE, radius=3)
-        doc.image(logo, bx + 3, by + 3, w=logo_w, h=logo_h)
-    if branding.organisation_name:
-        y = (
-            doc.put(
-                margin + pad,
-                y,
-                top_text_w,
-                branding.organisation_name,
-                size=15,
-                colour=p.on_primary,
-                max_lines=2,
-            )
-            + 3
-        )
-    y = max(y, margin + pad + (logo_h + 4 if logo is not None else 0))
-    y = _name_block(
-        doc,
-        branding.intranet_name,
-        margin + pad,
-        y,
-        inner,
-        largest=84,
-        smallest=40,
-        colour=p.on_primary,
-    )
-    doc.box(margin + pad, y + 3, 34, 3.2, fill=p.accent, radius=1.6)
-    y += 7
-    if branding.slogan:
-        doc.put(
-            margin + pad,
-            y + 6,
-            inner,
-            branding.slogan,
-            size=21,
-            colour=p.on_primary,
-            leading=1.25,
-            max_lines=3,
-        )
+        logo.draw(doc, margin + width - pad, margin + pad)
     y = margin + panel_h + 12
 
     # The bottom block: call to action, launch date, the QR code and the address below it.
     qr_side = 70.0
-    url_text = _display_url(login_url)
     block_h = pad + qr_side + 5 + 9 + pad - 4
     block_y = A4_MM[1] - margin - block_h
     doc.box(margin, block_y, width, block_h, fill=p.tint, radius=6)
     qr_x = margin + width - pad - qr_side
-    doc.box(qr_x - 1.5, block_y + pad - 1.5, qr_side + 3, qr_side + 3, fill=WHITE, radius=3)
-    doc.qr(login_url, qr_x, block_y + pad, qr_side)
+    doc.qr(login_url, qr_x, block_y + pad, qr_side, mount=1.5, radius=3)
     left_w = qr_x - 10 - (margin + pad)
-    ty = doc.put(
-        margin + pad,
-        block_y + pad + 2,
-        left_w,
+    column = _Column(doc, margin + pad, block_y + pad + 2, left_w, colour=INK)
+    column.text(
         _("Scan the code and log in"),
-        size=25,
+        25,
         bold=True,
         colour=p.primary_text,
         leading=1.15,
         max_lines=3,
+        after=4,
     )
-    ty = doc.put(
-        margin + pad,
-        ty + 4,
-        left_w,
+    column.text(
         _("Point your phone's camera at the code, or type the address below in your browser."),
-        size=13,
-        colour=INK,
+        13,
         max_lines=4,
     )
     date_text = launch_date_text(launch_date)
@@ -691,7 +919,7 @@ def poster_pdf(
         date_size = doc.fit_size(date_text, left_w - 10, 15, 9, bold=True)
         date_lines = doc.lines(date_text, left_w - 10, date_size, bold=True, max_lines=2)
         date_h = len(date_lines) * doc.leading(date_size, 1.25) + 7
-        date_y = min(ty + 7, block_y + pad + qr_side - date_h)
+        date_y = min(column.y + 7, block_y + pad + qr_side - date_h)
         doc.box(margin + pad, date_y, left_w, date_h, fill=p.accent, radius=3)
         doc.put(
             margin + pad + 5,
@@ -704,89 +932,26 @@ def poster_pdf(
             leading=1.25,
             max_lines=2,
         )
+    url_text = _display_url(login_url)
     url_size = doc.fit_size(url_text, inner, 17, 7, bold=True)
-    doc.put(
-        margin + pad,
-        block_y + pad + qr_side + 5,
-        inner,
-        url_text,
-        size=url_size,
-        bold=True,
-        colour=p.primary_text,
-        align="C",
-        max_lines=2,
-    )
+    url_y = block_y + pad + qr_side + 5
+    doc.strong(margin + pad, url_y, inner, url_text, size=url_size, align="C", max_lines=2)
 
-    # The persona with a speech bubble, in the space between header and bottom block.
+    # Between header and bottom block: the persona, or else what is in it for the reader.
+    room = block_y - 10 - y
     if branding.persona_name.strip():
-        room = block_y - 10 - y
-        r = 19.0
-        bubble_x = margin + 4 + 2 * r + 12
-        bubble_w = margin + width - bubble_x
-        text_w = bubble_w - 14
-        line = _welcome_line(branding, 150)
-        text_size = 18.0
-        max_lines = 4
-        while text_size > 11 and (
-            len(doc.lines(line, text_w, text_size)) > max_lines
-            or doc.text_height(line, text_w, text_size, max_lines=max_lines) + 14 > room
-        ):
-            text_size -= 1
-        text_h = doc.text_height(line, text_w, text_size, max_lines=max_lines)
-        bubble_h = max(text_h + 14, 24.0)
-        persona_h = max(bubble_h, 2 * r + 10)
-        y += max(0.0, (room - persona_h) / 2)  # centred between the header and the QR block
-        avatar_cx, avatar_cy = margin + 4 + r, y + r
-        doc.portrait(
-            avatar_cx,
-            avatar_cy,
-            r,
-            image=_persona_image(branding),
-            initials=_initials(branding.persona_name),
-            fill=p.accent,
-            text=p.on_accent,
-            ring=p.primary,
+        persona = _Persona(
+            doc, branding, POSTER_PERSONA, width - 4, image=_persona_image(branding), room=room
         )
-        name_w = 2 * r + 16
-        doc.put(
-            avatar_cx - name_w / 2,
-            y + 2 * r + 2.5,
-            name_w,
-            branding.persona_name,
-            size=12,
-            bold=True,
-            colour=p.primary_text,
-            align="C",
-            max_lines=2,
-        )
-        doc.bubble(bubble_x, y, bubble_w, bubble_h, tail_y=avatar_cy, fill=p.accent_tint, radius=6)
-        doc.put(
-            bubble_x + 7,
-            y + (bubble_h - text_h) / 2,
-            text_w,
-            line,
-            size=text_size,
-            colour=INK,
-            max_lines=max_lines,
-        )
-    else:  # No persona: say what is in it for the reader.
-        room = block_y - 10 - y
+        persona.draw(margin + 4, y + max(0.0, (room - persona.height) / 2))
+    else:
         pitch = _("News, colleagues, spaces and answers to your questions: all in one place.")
         pitch_size = 24.0
         while pitch_size > 12 and doc.text_height(pitch, width - 8, pitch_size, bold=True) > room:
             pitch_size -= 1
         height = doc.text_height(pitch, width - 8, pitch_size, bold=True, max_lines=4)
-        doc.put(
-            margin + 4,
-            y + max(0.0, (room - height) / 2),
-            width - 8,
-            pitch,
-            size=pitch_size,
-            bold=True,
-            colour=p.primary_text,
-            align="C",
-            max_lines=4,
-        )
+        pitch_y = y + max(0.0, (room - height) / 2)
+        doc.strong(margin + 4, pitch_y, width - 8, pitch, size=pitch_size, align="C", max_lines=4)
     return doc.render()
 
 
@@ -805,92 +970,27 @@ def card_pdf(*, login_url: str, branding: Branding, launch_date: dt.date | None)
     p = doc.palette
     margin = 7.0
     width = A6_MM[0] - 2 * margin
-    pad = 5.0
-    inner = width - 2 * pad
+    bottom = A6_MM[1] - margin
 
     # Front.
     doc.add_page()
-    panel_h = pad + _name_height(
-        doc, branding.intranet_name, inner, largest=30, smallest=15, max_lines=2
-    )
-    if branding.organisation_name:
-        panel_h += doc.text_height(branding.organisation_name, inner, 7.5, max_lines=1) + 1
-    if branding.slogan:
-        panel_h += 3.5 + doc.text_height(branding.slogan, inner, 8.5, max_lines=2)
-    panel_h += pad
-    doc.box(margin, margin, width, panel_h, fill=p.primary, radius=3.5)
-    y = margin + pad
-    if branding.organisation_name:
-        y = (
-            doc.put(
-                margin + pad,
-                y,
-                inner,
-                branding.organisation_name,
-                size=7.5,
-                colour=p.on_primary,
-                max_lines=1,
-            )
-            + 1
-        )
-    y = _name_block(
-        doc,
-        branding.intranet_name,
-        margin + pad,
-        y,
-        inner,
-        largest=30,
-        smallest=15,
-        colour=p.on_primary,
-        max_lines=2,
-    )
-    if branding.slogan:
-        doc.box(margin + pad, y + 1.2, 14, 1.3, fill=p.accent, radius=0.65)
-        doc.put(
-            margin + pad,
-            y + 3.5,
-            inner,
-            branding.slogan,
-            size=8.5,
-            colour=p.on_primary,
-            max_lines=2,
-        )
-    y = margin + panel_h + 5
+
+    def header(column: _Column) -> None:
+        column.text(branding.organisation_name, 7.5, max_lines=1, after=1)
+        column.name(branding.intranet_name, largest=30, smallest=15, max_lines=2)
+        if branding.slogan:
+            column.stripe(14, 1.3, below=1.2)
+            column.text(branding.slogan, 8.5, max_lines=2, before=3.5)
+
+    y = margin + _panel(doc, margin, margin, width, pad=5, radius=3.5, content=header) + 5
 
     if branding.persona_name.strip():
-        r = 8.0
-        doc.portrait(
-            margin + r,
-            y + r,
-            r,
-            image=_persona_image(branding),
-            initials=_initials(branding.persona_name),
-            fill=p.accent,
-            text=p.on_accent,
-            ring=p.primary,
-        )
-        doc.put(
-            margin - 3,
-            y + 2 * r + 1,
-            2 * r + 6,
-            branding.persona_name,
-            size=6.5,
-            bold=True,
-            colour=p.primary_text,
-            align="C",
-            max_lines=1,
-        )
-        bubble_x = margin + 2 * r + 6
-        bubble_w = margin + width - bubble_x
-        line = _welcome_line(branding, 90)
-        text_h = doc.text_height(line, bubble_w - 6, 8, max_lines=3)
-        bubble_h = max(text_h + 6, 14.0)
-        doc.bubble(bubble_x, y, bubble_w, bubble_h, tail_y=y + r, fill=p.accent_tint, radius=3)
-        doc.put(bubble_x + 3, y + (bubble_h - text_h) / 2, bubble_w - 6, line, size=8, max_lines=3)
-        y += max(bubble_h, 2 * r + 5) + 4
+        persona = _Persona(doc, branding, CARD_PERSONA, width, image=_persona_image(branding))
+        persona.draw(margin, y)
+        y += persona.height + 4
 
+    # The code as large as the room left allows, with the heading, address and date around it.
     date_text = launch_date_text(launch_date)
-    bottom = A6_MM[1] - margin
     url_text = _display_url(login_url)
     url_size = doc.fit_size(url_text, width, 8, 5.5, bold=True)
     url_h = doc.text_height(url_text, width, url_size, bold=True, max_lines=2)
@@ -899,28 +999,10 @@ def card_pdf(*, login_url: str, branding: Branding, launch_date: dt.date | None)
     qr_side = min(54.0, bottom - y - heading_h - url_h - date_h - 3)
     y += max(0.0, (bottom - y - heading_h - url_h - date_h - 3 - qr_side) / 2)
     qr_y = y + heading_h
-    doc.put(
-        margin,
-        y,
-        width,
-        _("Scan the code and log in"),
-        size=10,
-        bold=True,
-        colour=p.primary_text,
-        align="C",
-        max_lines=1,
-    )
+    doc.strong(margin, y, width, _("Scan the code and log in"), size=10, align="C", max_lines=1)
     doc.qr(login_url, margin + (width - qr_side) / 2, qr_y, qr_side)
-    y = doc.put(
-        margin,
-        qr_y + qr_side + 1.5,
-        width,
-        url_text,
-        size=url_size,
-        bold=True,
-        colour=p.primary_text,
-        align="C",
-        max_lines=2,
+    y = doc.strong(
+        margin, qr_y + qr_side + 1.5, width, url_text, size=url_size, align="C", max_lines=2
     )
     if date_text:
         doc.put(
@@ -937,20 +1019,11 @@ def card_pdf(*, login_url: str, branding: Branding, launch_date: dt.date | None)
 
     # Back: seven numbered first steps.
     doc.add_page()
-    y = doc.put(
-        margin,
-        margin,
-        width,
-        _("Your first steps in %(name)s") % {"name": branding.intranet_name},
-        size=12,
-        bold=True,
-        colour=p.primary_text,
-        leading=1.2,
-        max_lines=3,
-    )
-    doc.box(margin, y + 1.2, 14, 1.3, fill=p.accent, radius=0.65)
+    heading = _("Your first steps in %(name)s") % {"name": branding.intranet_name}
+    y = doc.strong(margin, margin, width, heading, size=12, leading=1.2, max_lines=3)
+    doc.stripe(margin, y + 1.2, 14, 1.3)
     y += 5.5
-    footer = _("Stuck? Ask it under Questions, or ask an ambassador in your department.")
+    footer = _help_hint()
     footer_h = doc.text_height(footer, width, 6.5, max_lines=2)
     steps = _first_steps()
     step_room = (bottom - footer_h - 3 - y) / len(steps)
@@ -1069,14 +1142,7 @@ class _Screen:
             if x + label_w + 26 > 880:
                 break
             if key == current:
-                d.box(
-                    self.X(x),
-                    self.Y(10),
-                    self.L(label_w + 26),
-                    self.L(42),
-                    fill=p.nav_current,
-                    radius=self.L(6),
-                )
+                self.box(x, 10, label_w + 26, 42, fill=p.nav_current, radius=6)
             self.text(x + 13, 21, label, px=17, colour=p.on_primary, width=label_w + 4)
             self.nav_x[key] = x + (label_w + 26) / 2
             self.nav_end = x + label_w + 26
@@ -1087,16 +1153,9 @@ class _Screen:
         self.text(1111, 21, "Anne", px=17, colour=p.on_primary, width=60)
 
     def _bell(self, cx: float, cy: float) -> None:
-        d, colour = self.doc, self.p.on_primary
-        d.set_fill_color(*_rgb(colour))
-        d.polygon(
-            [
-                (self.X(cx - 9), self.Y(cy + 6)),
-                (self.X(cx - 6), self.Y(cy - 6)),
-                (self.X(cx + 6), self.Y(cy - 6)),
-                (self.X(cx + 9), self.Y(cy + 6)),
-            ],
-            style="F",
+        colour = self.p.on_primary
+        self.shape(
+            [(cx - 9, cy + 6), (cx - 6, cy - 6), (cx + 6, cy - 6), (cx + 9, cy + 6)], fill=colour
         )
         self.disc(cx, cy - 6, 6, fill=colour)
         self.disc(cx, cy + 9, 3, fill=colour)
@@ -1133,21 +1192,50 @@ class _Screen:
         )
         return (bottom - self.y0) / self.s
 
-    def card(self, x: float, y: float, w: float, h: float, *, bar: bool = False) -> None:
+    def box(
+        self,
+        x: float,
+        y: float,
+        w: float,
+        h: float,
+        *,
+        fill: str,
+        stroke: str | None = None,
+        radius: float = 0,
+        line: float = 0.15,
+    ) -> None:
         self.doc.box(
             self.X(x),
             self.Y(y),
             self.L(w),
             self.L(h),
-            fill=WHITE,
-            stroke=LINE,
-            radius=self.L(10),
-            line=0.15,
+            fill=fill,
+            stroke=stroke,
+            radius=self.L(radius),
+            line=line,
         )
+
+    def shape(self, points: Sequence[tuple[float, float]], *, fill: str) -> None:
+        self.doc.shape([(self.X(x), self.Y(y)) for x, y in points], fill=fill)
+
+    def card(
+        self,
+        x: float,
+        y: float,
+        w: float,
+        h: float,
+        title: str = "",
+        *,
+        bar: bool = False,
+        title_top: float = 22,
+        px: float = 22,
+    ) -> None:
+        """A white card, with `title` (if any) `title_top` px below its top edge."""
+        self.box(x, y, w, h, fill=WHITE, stroke=LINE, radius=10)
         if bar:
-            self.doc.box(
-                self.X(x), self.Y(y), self.L(6), self.L(h), fill=self.p.accent, radius=self.L(3)
-            )
+            self.box(x, y, 6, h, fill=self.p.accent, radius=3)
+        if title:
+            self.text(x + 21, y + title_top, title, px=px, bold=True, width=w - 34)
 
     def bars(
         self,
@@ -1164,14 +1252,7 @@ class _Screen:
         """Grey lines standing in for text."""
         for i in range(count):
             length = w * (last if i == count - 1 and count > 1 else 1)
-            self.doc.box(
-                self.X(x),
-                self.Y(y + i * step),
-                self.L(length),
-                self.L(thick),
-                fill=colour,
-                radius=self.L(thick / 2),
-            )
+            self.box(x, y + i * step, length, thick, fill=colour, radius=thick / 2)
         return y + count * step
 
     def link_bars(self, x: float, y: float, w: float, count: int, *, step: float = 22) -> float:
@@ -1198,14 +1279,14 @@ class _Screen:
     ) -> float:
         """A button with its top-left corner at (x, y); returns its right edge in px."""
         w = self.doc.width_of(label, self.pt(px), bold=True) / self.s + 40
-        self.doc.box(
-            self.X(x),
-            self.Y(y),
-            self.L(w),
-            self.L(height),
+        self.box(
+            x,
+            y,
+            w,
+            height,
             fill=self.p.accent if primary else WHITE,
             stroke=None if primary else "#9aa3ad",
-            radius=self.L(6),
+            radius=6,
             line=0.2,
         )
         self.text(
@@ -1219,24 +1300,19 @@ class _Screen:
         )
         return x + w
 
+    def input_box(self, x: float, y: float, w: float, h: float = 44) -> None:
+        self.box(x, y, w, h, fill=WHITE, stroke="#6b7580", radius=5)
+
     def field(self, x: float, y: float, w: float, label: str, *, select: bool = False) -> None:
+        """A labelled text field (or a drop-down, with `select`)."""
         self.text(x, y, label, px=15, bold=True, width=w)
-        self.doc.box(
-            self.X(x),
-            self.Y(y + 26),
-            self.L(w),
-            self.L(44),
-            fill=WHITE,
-            stroke="#6b7580",
-            radius=self.L(5),
-            line=0.15,
-        )
+        self.input_box(x, y + 26, w)
         if select:
             self.text(x + w - 26, y + 38, "▾", px=16, colour=INK, width=20)
 
     def tag(self, x: float, y: float, label: str) -> float:
         w = self.doc.width_of(label, self.pt(14)) / self.s + 22
-        self.doc.box(self.X(x), self.Y(y), self.L(w), self.L(26), fill="#e3e8ee", radius=self.L(13))
+        self.box(x, y, w, 26, fill="#e3e8ee", radius=13)
         self.text(x + 11, y + 4, label, px=14, width=w)
         return x + w + 8
 
@@ -1322,59 +1398,26 @@ def _start_page(screen: _Screen, branding: Branding) -> list[_Callout]:
             width=660,
         )
         screen.bars(146, 205, 650, 4)
-        screen.card(856, 136, 304, 560)
-        screen.text(877, 160, _("My agenda"), px=22, bold=True, width=270)
+        screen.card(856, 136, 304, 560, _("My agenda"), title_top=24)
         y = 205.0
         for _i in range(5):
             screen.link_bars(877, y, 200, 1)
             y = screen.bars(877, y + 24, 250, 2, step=22) + 22
-        screen.card(40, 356, 795, 250)
-        screen.text(61, 378, _("News"), px=22, bold=True, width=300)
+        screen.card(40, 356, 795, 250, _("News"))
         for column in range(3):
             cx = 61 + column * 257
-            screen.doc.box(
-                screen.X(cx),
-                screen.Y(420),
-                screen.L(236),
-                screen.L(70),
-                fill=_mix(p.primary, WHITE, 0.7),
-                radius=screen.L(4),
-            )
+            screen.box(cx, 420, 236, 70, fill=_mix(p.primary, WHITE, 0.7), radius=4)
             y = screen.link_bars(cx, 504, 220, 2)
             screen.bars(cx, y + 6, 225, 3, step=21)
         screen.text(40, 632, _("Activity"), px=22, bold=True, width=300)
         screen.card(40, 672, 795, 240)
         screen.text(61, 690, _("Your message"), px=15, bold=True, width=300)
-        screen.doc.box(
-            screen.X(61),
-            screen.Y(718),
-            screen.L(753),
-            screen.L(60),
-            fill=WHITE,
-            stroke="#6b7580",
-            radius=screen.L(5),
-            line=0.15,
-        )
+        screen.input_box(61, 718, 753, 60)
         screen.button(61, 790, _("Post"))
-        screen.card(856, 716, 304, 200)
-        screen.text(877, 738, _("Your profile"), px=22, bold=True, width=270)
+        screen.card(856, 716, 304, 200, _("Your profile"))
         screen.bars(877, 782, 220, 1)
-        screen.doc.box(
-            screen.X(877),
-            screen.Y(814),
-            screen.L(262),
-            screen.L(12),
-            fill="#dde3ea",
-            radius=screen.L(6),
-        )
-        screen.doc.box(
-            screen.X(877),
-            screen.Y(814),
-            screen.L(190),
-            screen.L(12),
-            fill="#2f7d57",
-            radius=screen.L(6),
-        )
+        screen.box(877, 814, 262, 12, fill="#dde3ea", radius=6)
+        screen.box(877, 814, 190, 12, fill="#2f7d57", radius=6)
     return [
         _Callout(
             screen.nav_end + 32,
@@ -1404,16 +1447,7 @@ def _post_screen(screen: _Screen, branding: Branding) -> list[_Callout]:
     with screen.clipped():
         screen.card(40, 82, 795, 178)
         screen.text(61, 100, _("Your message"), px=15, bold=True, width=300)
-        screen.doc.box(
-            screen.X(61),
-            screen.Y(128),
-            screen.L(753),
-            screen.L(60),
-            fill=WHITE,
-            stroke="#6b7580",
-            radius=screen.L(5),
-            line=0.15,
-        )
+        screen.input_box(61, 128, 753, 60)
         screen.text(61, 200, "▸ " + _("Add images or files"), px=14, bold=True, width=300)
         right = screen.button(61, 226, _("Post"), height=34, px=14)
         screen.button(right + 10, 226, _("Preview"), primary=False, height=34, px=14)
@@ -1424,34 +1458,12 @@ def _post_screen(screen: _Screen, branding: Branding) -> list[_Callout]:
         screen.text(110, 300, author, px=16, bold=True, colour=p.primary_text, width=600)
         author_end = 110 + screen.doc.width_of(author, screen.pt(16), bold=True) / screen.s
         screen.text(110, 324, _("an hour ago"), px=14, colour=MUTED, width=200)
-        screen.doc.box(
-            screen.X(774),
-            screen.Y(300),
-            screen.L(40),
-            screen.L(34),
-            fill=WHITE,
-            stroke="#9aa3ad",
-            radius=screen.L(5),
-            line=0.15,
-        )
+        screen.box(774, 300, 40, 34, fill=WHITE, stroke="#9aa3ad", radius=5)
         screen.text(774, 305, "⋯", px=18, bold=True, width=40, align="C")
         screen.bars(61, 368, 730, 3)
-        screen.doc.box(
-            screen.X(61),
-            screen.Y(440),
-            screen.L(360),
-            screen.L(150),
-            fill=_mix(p.primary, WHITE, 0.7),
-            radius=screen.L(6),
-        )
-        screen.doc.shape(
-            [
-                (screen.X(100), screen.Y(570)),
-                (screen.X(190), screen.Y(480)),
-                (screen.X(260), screen.Y(550)),
-                (screen.X(300), screen.Y(510)),
-                (screen.X(390), screen.Y(570)),
-            ],
+        screen.box(61, 440, 360, 150, fill=_mix(p.primary, WHITE, 0.7), radius=6)
+        screen.shape(
+            [(100, 570), (190, 480), (260, 550), (300, 510), (390, 570)],
             fill=_mix(p.primary, WHITE, 0.35),
         )
         total = ngettext(
@@ -1464,20 +1476,12 @@ def _post_screen(screen: _Screen, branding: Branding) -> list[_Callout]:
         screen.doc.set_line_width(0.15)
         screen.doc.line(screen.X(61), screen.Y(662), screen.X(814), screen.Y(662))
         screen.person(80, 698, 16, "#7a4a91")
-        screen.doc.box(
-            screen.X(106),
-            screen.Y(678),
-            screen.L(500),
-            screen.L(62),
-            fill=PAGE_GREY,
-            radius=screen.L(8),
-        )
+        screen.box(106, 678, 500, 62, fill=PAGE_GREY, radius=8)
         screen.text(120, 684, "Fatima Bakkali", px=14, bold=True, width=200)
         screen.bars(120, 712, 440, 1)
         screen.reactions(61, 608, total)
         screen.button(61, 752, _("Write a comment"), primary=False, height=34, px=14)
-        screen.card(856, 82, 304, 330)
-        screen.text(877, 104, _("Open questions"), px=22, bold=True, width=270)
+        screen.card(856, 82, 304, 330, _("Open questions"))
         y = 150.0
         for _i in range(5):
             y = screen.link_bars(877, y, 240, 2) + 12
@@ -1508,31 +1512,26 @@ def _profile_screen(screen: _Screen, branding: Branding) -> list[_Callout]:
         screen.text(241, 172, _("Participation coach"), px=16, width=400)
         right = screen.button(241, 200, _("Follow"))
         right = screen.button(right + 12, 204, _("Blog"), primary=False, height=34, px=14)
-        screen.card(40, 300, 272, 216)
-        screen.text(61, 320, _("Contact"), px=22, bold=True, width=230)
+        screen.card(40, 300, 272, 216, _("Contact"), title_top=20)
         screen.text(61, 358, _("E-mail"), px=16, bold=True, width=230)
         screen.link_bars(61, 388, 220, 1)
         screen.text(61, 420, _("Phone"), px=16, bold=True, width=230)
         screen.link_bars(61, 452, 110, 1)
-        screen.card(40, 532, 272, 276)
-        screen.text(61, 552, _("In the organisation"), px=21, bold=True, width=240)
+        screen.card(40, 532, 272, 276, _("In the organisation"), title_top=20, px=21)
         for row, label in enumerate((_("Department"), _("Location"), _("Manager"))):
             screen.text(61, 592 + row * 66, label, px=16, bold=True, width=230)
             screen.link_bars(61, 620 + row * 66, 180, 1)
-        screen.card(332, 300, 828, 124)
-        screen.text(353, 320, _("About me"), px=22, bold=True, width=400)
+        screen.card(332, 300, 828, 124, _("About me"), title_top=20)
         screen.bars(353, 368, 760, 2)
         for top, heading, tags in (
             (440, _("Skills"), (_("Customer focus"), _("Employer services"), "Word")),
             (560, _("Interests"), (_("Board games"), _("Cycling"), _("Programming"))),
         ):
-            screen.card(332, top, 828, 104)
-            screen.text(353, top + 20, heading, px=22, bold=True, width=400)
+            screen.card(332, top, 828, 104, heading, title_top=20)
             x = 353.0
             for label in tags:
                 x = screen.tag(x, top + 58, label)
-        screen.card(332, 680, 828, 200)
-        screen.text(353, 700, _("Kudos"), px=22, bold=True, width=400)
+        screen.card(332, 680, 828, 200, _("Kudos"), title_top=20)
         screen.bars(397, 742, 500, 2)
     return [
         _Callout(
@@ -1572,15 +1571,12 @@ def _space_screen(screen: _Screen, branding: Branding) -> list[_Callout]:
             screen.bars(110, top + 46, 110, 1)
             screen.bars(61, top + 86, 730, 3)
             screen.reactions(61, top + 160, "")
-        screen.card(856, 304, 304, 192)
-        screen.text(877, 326, _("In this space"), px=22, bold=True, width=270)
+        screen.card(856, 304, 304, 192, _("In this space"))
         for row, label in enumerate((_("Wiki"), _("Documents"), _("Agenda"), _("Questions"))):
             screen.text(877, 366 + row * 30, label, px=16, colour=p.primary_text, width=250)
-        screen.card(856, 512, 304, 150)
-        screen.text(877, 534, _("About this space"), px=22, bold=True, width=270)
+        screen.card(856, 512, 304, 150, _("About this space"))
         screen.bars(877, 578, 260, 3)
-        screen.card(856, 678, 304, 180)
-        screen.text(877, 700, _("Members"), px=22, bold=True, width=270)
+        screen.card(856, 678, 304, 180, _("Members"))
         for i, colour in enumerate(("#2f7d57", "#b07d1a", "#1d5c82", "#7a4a91", "#8f4f2f")):
             screen.person(897 + i * 46, 762, 20, colour)
     return [
@@ -1812,36 +1808,22 @@ def guide_pdf(*, login_url: str, branding: Branding, launch_date: dt.date | None
     per_page = 2
     pages = 1 + math.ceil(len(sections) / per_page)
 
-    # Cover.
+    # Cover: a label and the logo above the intranet's name, the slogan and the organisation.
     doc.add_page()
     pad = 12.0
-    logo = _picture(branding.logo)
-    logo_w = logo_h = 0.0
-    if logo is not None:
-        ratio = logo.width / max(1, logo.height)
-        logo_h = min(12.0, 40.0 / ratio)
-        logo_w = logo_h * ratio
-    label_row = max(doc.leading(12, 1.3), logo_h + 2)
-    panel_h = (
-        pad
-        + label_row
-        + 4
-        + _name_height(
-            doc, branding.intranet_name, width - 2 * pad, largest=60, smallest=30, max_lines=2
-        )
-        + 4
-    )
-    if branding.slogan:
-        panel_h += doc.text_height(branding.slogan, width - 2 * pad, 15, max_lines=2) + 2
-    if branding.organisation_name:
-        panel_h += doc.text_height(branding.organisation_name, width - 2 * pad, 11, max_lines=1)
-    panel_h += pad
-    doc.box(margin, margin, width, panel_h, fill=p.primary, radius=5)
+    logo = _Logo.of(branding, height=12, width=40)
+    label_h = doc.leading(12, 1.3)
+
+    def header(column: _Column) -> None:
+        column.reach(max(label_h, logo.h + 2 if logo is not None else 0) + 4)
+        column.name(branding.intranet_name, largest=60, smallest=30, max_lines=2, after=4)
+        column.text(branding.slogan, 15, max_lines=2, after=2)
+        column.text(branding.organisation_name, 11, max_lines=1)
+
+    panel_h = _panel(doc, margin, margin, width, pad=pad, radius=5, content=header)
     label = _("Quick guide")
     label_w = doc.width_of(label, 12, bold=True) + 8
-    doc.box(
-        margin + pad, margin + pad - 1, label_w, doc.leading(12, 1.3) + 2, fill=p.accent, radius=2
-    )
+    doc.box(margin + pad, margin + pad - 1, label_w, label_h + 2, fill=p.accent, radius=2)
     doc.put(
         margin + pad + 4,
         margin + pad,
@@ -1853,82 +1835,15 @@ def guide_pdf(*, login_url: str, branding: Branding, launch_date: dt.date | None
         max_lines=1,
     )
     if logo is not None:
-        bx, by = margin + width - pad - logo_w - 3, margin + pad - 3
-        doc.box(bx, by, logo_w + 6, logo_h + 6, fill=WHITE, radius=3)
-        doc.image(logo, bx + 3, by + 3, w=logo_w, h=logo_h)
-    y = margin + pad + label_row + 4
-    y = (
-        _name_block(
-            doc,
-            branding.intranet_name,
-            margin + pad,
-            y,
-            width - 2 * pad,
-            largest=60,
-            smallest=30,
-            colour=p.on_primary,
-            max_lines=2,
-        )
-        + 4
-    )
-    if branding.slogan:
-        y = (
-            doc.put(
-                margin + pad,
-                y,
-                width - 2 * pad,
-                branding.slogan,
-                size=15,
-                colour=p.on_primary,
-                max_lines=2,
-            )
-            + 2
-        )
-    if branding.organisation_name:
-        doc.put(
-            margin + pad,
-            y,
-            width - 2 * pad,
-            branding.organisation_name,
-            size=11,
-            colour=p.on_primary,
-            max_lines=1,
-        )
+        logo.draw(doc, margin + width - pad, margin + pad)
     y = margin + panel_h + 10
 
     if branding.persona_name.strip():
-        r = 14.0
-        doc.portrait(
-            margin + r,
-            y + r,
-            r,
-            image=persona,
-            initials=_initials(branding.persona_name),
-            fill=p.accent,
-            text=p.on_accent,
-            ring=p.primary,
-        )
-        doc.put(
-            margin - 4,
-            y + 2 * r + 2,
-            2 * r + 8,
-            branding.persona_name,
-            size=10,
-            bold=True,
-            colour=p.primary_text,
-            align="C",
-            max_lines=1,
-        )
-        bubble_x = margin + 2 * r + 10
-        bubble_w = margin + width - bubble_x
-        line = _welcome_line(branding, 420)
-        text_h = doc.text_height(line, bubble_w - 12, 11, max_lines=7)
-        bubble_h = max(text_h + 12, 2 * r)
-        doc.bubble(bubble_x, y, bubble_w, bubble_h, tail_y=y + r, fill=p.accent_tint, radius=5)
-        doc.put(bubble_x + 6, y + 6, bubble_w - 12, line, size=11, max_lines=7)
-        y += max(bubble_h, 2 * r + 8) + 10
+        welcome = _Persona(doc, branding, GUIDE_PERSONA, width, image=persona)
+        welcome.draw(margin, y)
+        y += welcome.height + 10
 
-    y = doc.put(margin, y, width, _("In this guide"), size=16, bold=True, colour=p.primary_text) + 3
+    y = doc.strong(margin, y, width, _("In this guide"), size=16) + 3
     for index, section in enumerate(sections):
         page_number = 2 + index // per_page
         doc.number(margin + 3, y + 3, 3, index + 1, size=9)
@@ -1950,49 +1865,29 @@ def guide_pdf(*, login_url: str, branding: Branding, launch_date: dt.date | None
     box_y = A4_MM[1] - margin - box_h
     doc.box(margin, box_y, width, box_h, fill=p.tint, radius=5)
     qr_side = box_h - 12
-    doc.box(
-        margin + width - 6 - qr_side - 1, box_y + 5, qr_side + 2, qr_side + 2, fill=WHITE, radius=2
-    )
-    doc.qr(login_url, margin + width - 6 - qr_side, box_y + 6, qr_side)
-    text_w = width - qr_side - 22
-    ty = doc.put(
-        margin + 8, box_y + 8, text_w, _("Log in"), size=16, bold=True, colour=p.primary_text
-    )
-    ty = doc.put(
-        margin + 8,
-        ty + 2,
-        text_w,
+    doc.qr(login_url, margin + width - 6 - qr_side, box_y + 6, qr_side, mount=1, radius=2)
+    column = _Column(doc, margin + 8, box_y + 8, width - qr_side - 22, colour=INK)
+    column.text(_("Log in"), 16, bold=True, colour=p.primary_text)
+    column.text(
         _(
             "Scan the code with your phone's camera, or type this address in your browser. "
             "Log in with your work e-mail address."
         ),
-        size=10.5,
+        10.5,
         max_lines=4,
+        before=2,
     )
     url_text = _display_url(login_url)
-    url_size = doc.fit_size(url_text, text_w, 12, 7, bold=True)
-    ty = doc.put(
-        margin + 8,
-        ty + 2,
-        text_w,
-        url_text,
-        size=url_size,
+    url_size = doc.fit_size(url_text, column.width, 12, 7, bold=True)
+    column.text(url_text, url_size, bold=True, colour=p.primary_text, max_lines=2, before=2)
+    column.text(
+        launch_date_text(launch_date),
+        10.5,
         bold=True,
-        colour=p.primary_text,
+        colour=p.accent_text,
         max_lines=2,
+        before=2,
     )
-    date_text = launch_date_text(launch_date)
-    if date_text:
-        doc.put(
-            margin + 8,
-            ty + 2,
-            text_w,
-            date_text,
-            size=10.5,
-            bold=True,
-            colour=p.accent_text,
-            max_lines=2,
-        )
 
     # The screens, two per page.
     screen_w = 116.0
@@ -2002,16 +1897,8 @@ def guide_pdf(*, login_url: str, branding: Branding, launch_date: dt.date | None
         doc.add_page()
         page_number = 2 + start // per_page
         doc.box(margin, margin + 7, width, 0.8, fill=p.primary)
-        doc.put(
-            margin,
-            margin,
-            width - 30,
-            "{} · {}".format(branding.intranet_name, _("Quick guide")),
-            size=9,
-            bold=True,
-            colour=p.primary_text,
-            max_lines=1,
-        )
+        running_title = "{} · {}".format(branding.intranet_name, _("Quick guide"))
+        doc.strong(margin, margin, width - 30, running_title, size=9, max_lines=1)
         doc.put(
             margin + width - 40,
             margin,
@@ -2026,16 +1913,7 @@ def guide_pdf(*, login_url: str, branding: Branding, launch_date: dt.date | None
         for offset, section in enumerate(sections[start : start + per_page]):
             number = start + offset + 1
             doc.number(margin + 4, y + 4, 4, number, size=12)
-            doc.put(
-                margin + 11,
-                y + 0.5,
-                width - 11,
-                section.title,
-                size=16,
-                bold=True,
-                colour=p.primary_text,
-                max_lines=1,
-            )
+            doc.strong(margin + 11, y + 0.5, width - 11, section.title, size=16, max_lines=1)
             y = doc.put(margin, y + 10, width, section.lead, size=10, max_lines=3) + 4
             screen = _Screen(
                 doc,
@@ -2052,12 +1930,11 @@ def guide_pdf(*, login_url: str, branding: Branding, launch_date: dt.date | None
             screen.callouts(callouts)
             _legend(doc, callouts, legend_x, y + 2, legend_w, screen.height - 2)
             y += screen.height + 11
-        footer = _("Stuck? Ask it under Questions, or ask an ambassador in your department.")
         doc.put(
             margin,
             A4_MM[1] - margin - 4,
             width,
-            footer,
+            _help_hint(),
             size=8.5,
             colour=MUTED,
             align="C",
