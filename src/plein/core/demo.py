@@ -57,6 +57,7 @@ DEMO_STEPS: tuple[str, ...] = (
     "plein.wiki.demo.wiki_step",
     "plein.launch.demo.launch_step",
     "plein.ambassadors.demo.ambassadors_step",
+    "plein.questions.demo.routing_step",  # after the helpers and ambassadors exist
 )
 
 

@@ -199,3 +199,19 @@ def questions_step(*, rng: random.Random, fake: Faker, people: int, stdout: Outp
         f"  questions: {len(posts)} questions ({answered_count} answered), {answer_total} answers, "
         f"{len(votes)} useful votes, {len(helpers)} helpers"
     )
+
+
+def routing_step(*, rng: random.Random, fake: Faker, people: int, stdout: OutputWrapper) -> None:
+    """Who each demo question was sent to, by the rules of a question asked today (the helpers
+    and the asker's ambassadors), so that "Sent to you" has something to show; no e-mail."""
+    from .services import recipients_for
+
+    sent = 0
+    questions = QuestionDetails.objects.filter(routed_to__isnull=True).select_related(
+        "post__author", "post__space"
+    )
+    for details in questions.order_by("pk"):
+        people_sent_to = [recipient.person for recipient in recipients_for(details.post, details)]
+        details.routed_to.set(people_sent_to)
+        sent += len(people_sent_to)
+    stdout.write(f"  questions: sent to {sent} people in all")

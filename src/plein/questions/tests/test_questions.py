@@ -396,6 +396,30 @@ def test_demo_step_is_deterministic() -> None:
     assert Helper.objects.exists()
 
 
+def test_demo_routing_step_sends_every_question_to_someone_without_mail() -> None:
+    import random
+
+    from faker import Faker
+
+    from plein.ambassadors.models import Ambassador
+    from plein.people.demo import people_step
+
+    from ..demo import questions_step, routing_step
+
+    out = OutputWrapper(io.StringIO())
+    people_step(rng=random.Random(1), fake=Faker("nl_NL"), people=30, stdout=out)
+    questions_step(rng=random.Random(2), fake=Faker("nl_NL"), people=30, stdout=out)
+    ambassador = PersonFactory()
+    Ambassador.objects.create(person=ambassador)  # organisation-wide
+
+    routing_step(rng=random.Random(3), fake=Faker("nl_NL"), people=30, stdout=out)
+
+    unrouted = QuestionDetails.objects.filter(routed_to__isnull=True)
+    assert not unrouted.exists()
+    assert selectors.question_list(ambassador, tab="sent").paginator.count > 0
+    assert mail.outbox == []
+
+
 def test_stream_card_shows_title_state_and_answer_count(client) -> None:  # type: ignore[no-untyped-def]
     me = PersonFactory()
     space = SpaceFactory()
