@@ -11,6 +11,7 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from plein.launch.help import HELP_SPACE_SLUG
 from plein.people.tests.factories import DepartmentFactory, PersonFactory
@@ -346,8 +347,8 @@ def test_the_help_place_shows_the_viewers_ambassadors_and_other_spaces_do_not(cl
     assert response.status_code == 200
     content = response.content.decode()
     assert 'id="help-ambassadors"' in content
-    assert mine.person.full_name in content
-    assert other.person.full_name not in content
+    assert escape(mine.person.full_name) in content
+    assert escape(other.person.full_name) not in content
     assert reverse("ambassadors:list") in content
 
     space = SpaceFactory(kind=Space.Kind.OPEN)

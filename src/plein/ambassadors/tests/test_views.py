@@ -7,6 +7,7 @@ from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.html import escape
 
 from plein.people.tests.factories import DepartmentFactory, LocationFactory, PersonFactory
 
@@ -90,7 +91,7 @@ def test_designating_by_e_mail_without_javascript(
     assert Ambassador.objects.get(person=colleague).department == department
     assert [m.to for m in mail.outbox] == [["mo@example.org"]]
     page = cm_client.get(MANAGE).content.decode()
-    assert colleague.full_name in page  # the success message and the coverage table
+    assert escape(colleague.full_name) in page  # the success message and the coverage table
     row = page[page.index(f'id="coverage-department-{department.pk}"') :]
     assert colleague.get_absolute_url() in row[: row.index("</tr>")]
 

@@ -5,6 +5,7 @@ from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from plein.notifications.models import Notification
 from plein.people.tests.factories import PersonFactory
@@ -25,7 +26,7 @@ def test_the_wall_lists_kudos_with_badge_and_recipient(logged_in_client):  # typ
     assert response.status_code == 200
     html = response.content.decode()
     assert f'id="post-{kudos.post.pk}"' in html
-    assert "🙋" in html and "Helper" in html and kudos.recipient.full_name in html
+    assert "🙋" in html and "Helper" in html and escape(kudos.recipient.full_name) in html
     assert 'id="kudos-badges-link"' not in html
 
 
@@ -162,7 +163,7 @@ def test_spotlight_page_adds_a_person_or_a_post(client, community_manager):  # t
         (None, post),
     }
     page = client.get(url).content.decode()
-    assert colleague.full_name in page
+    assert escape(colleague.full_name) in page
 
 
 def test_spotlight_form_re_shows_input_on_errors(client, community_manager):  # type: ignore[no-untyped-def]
@@ -219,4 +220,4 @@ def test_the_post_page_of_kudos_shows_the_badge_and_recipient(logged_in_client):
     response = logged_in_client.get(kudos.post.get_absolute_url())
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Doorzetter" in html and kudos.recipient.full_name in html
+    assert "Doorzetter" in html and escape(kudos.recipient.full_name) in html

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 from django_tasks_db.models import DBTaskResult
 from PIL import Image
 
@@ -315,7 +316,7 @@ def test_confirm_read_and_report_per_department(client, editor, tree):  # type: 
     assert (report.confirmed, report.not_confirmed) == (2, 1)
     client.force_login(editor)
     html = client.get(reverse("news:report", args=[item.pk])).content.decode()
-    assert a2.full_name in html and "news-report-totals" in html
+    assert escape(a2.full_name) in html and "news-report-totals" in html
     assert (
         f'id="news-{item.pk}-confirm-button"'
         not in client.get(reverse("news:detail", args=[item.pk])).content.decode()
