@@ -60,3 +60,30 @@ def test_ask_answer_vote_accept(visitor, phone_visitor):  # type: ignore[no-unty
     visitor.visit("/questions/?tab=answered")
     assert page.locator(f"#question-{question.pk}-link").count() == 1
     visitor.visit("/questions/helpers/")
+
+
+def test_a_question_nobody_helps_with_reaches_the_askers_ambassador(visitor):  # type: ignore[no-untyped-def]
+    from plein.ambassadors.models import Ambassador
+    from plein.people.tests.factories import DepartmentFactory
+
+    care = DepartmentFactory(name="Zorg")
+    asker = PersonFactory(email="vrager@example.org", department=care)
+    ambassador = PersonFactory(email="ambassadeur@example.org", department=care)
+    Ambassador.objects.create(person=ambassador, department=care)
+    page = visitor.page
+
+    visitor.log_in(asker.email, DEFAULT_PASSWORD)
+    visitor.visit("/questions/ask/")
+    page.fill("#id_title", "Waar staat het rooster van de nachtdienst?")
+    page.click("#ask-submit")
+    page.wait_for_selector("#question-title")
+    question = Post.objects.get(kind=Post.Kind.QUESTION, author=asker)
+    assert list(question.question_details.routed_to.all()) == [ambassador]
+
+    page.context.clear_cookies()
+    visitor.log_in(ambassador.email, DEFAULT_PASSWORD)
+    visitor.visit("/ambassadors/")
+    page.click("#ambassadors-questions-link")
+    page.wait_for_selector(f"#question-{question.pk}-link")
+    assert page.locator('#questions-tab-sent[aria-current="page"]').count() == 1
+    visitor.check_accessibility()
