@@ -96,6 +96,25 @@ def test_dashboard_and_goals(visitor) -> None:  # type: ignore[no-untyped-def]
     visitor.visit("/adoption/")
     assert page.locator(f"#goal-{goal.pk}-status").count() == 1
 
+    visitor.visit("/adoption/goals/")
+    page.click(f"#goal-{goal.pk} a[href='/adoption/goals/{goal.pk}/edit/']")
+    page.wait_for_selector("#goal-form")
+    visitor.check_accessibility()
+    assert page.locator("#id_target").input_value() == "80"
+    page.fill("#id_target", "95")
+    page.click("#goal-save")
+    page.wait_for_url(visitor.url("/adoption/goals/"))
+    goal.refresh_from_db()
+    assert goal.target == 95
+
+    page.click(f"#goal-{goal.pk} a[href='/adoption/goals/{goal.pk}/delete/']")
+    page.wait_for_selector("#goal-delete-form")
+    visitor.check_accessibility()
+    page.click("#goal-delete")
+    page.wait_for_url(visitor.url("/adoption/goals/"))
+    assert page.locator("#goals-empty").count() == 1
+    assert not Goal.objects.exists()
+
 
 def test_the_weekly_report_preview(visitor):  # type: ignore[no-untyped-def]
     """The community manager reads next Monday's report before it goes out."""

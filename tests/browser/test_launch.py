@@ -77,3 +77,26 @@ def test_from_preparation_to_go_live(visitor):  # type: ignore[no-untyped-def]
     visitor.log_in(employee.email, DEFAULT_PASSWORD)
     assert "Dorpsplein is open!" in page.inner_text("main")
     assert not page.locator("#widget-launch").count()
+
+
+def test_the_readiness_thresholds(visitor):  # type: ignore[no-untyped-def]
+    manager = PersonFactory(email="cm@example.org", roles=["community_manager"])
+    page = visitor.page
+    visitor.log_in(manager.email, DEFAULT_PASSWORD)
+    visitor.visit("/launch/readiness/")
+    page.click("a[href='/launch/readiness/thresholds/']")
+    page.wait_for_url(visitor.url("/launch/readiness/thresholds/"))
+    visitor.check_accessibility()
+
+    first = page.locator("form.card input[type=number]").first
+    name = first.get_attribute("name")
+    first.fill("-5")
+    page.click("form.card button[type=submit]")
+    page.wait_for_selector(".form-errors, .errorlist")
+    visitor.check_accessibility()
+    assert first.input_value() == "-5"  # what was typed stays
+
+    first.fill("3")
+    page.click("form.card button[type=submit]")
+    page.wait_for_url(visitor.url("/launch/readiness/"))
+    assert LaunchPlan.objects.get().thresholds[name] == 3

@@ -140,3 +140,6 @@ def test_the_tour_on_a_phone_and_the_installable_app(phone_visitor):  # type: ig
     page.wait_for_function(
         "navigator.serviceWorker.getRegistration().then((r) => Boolean(r && r.active))"
     )
+    # The page the service worker shows without a connection.
+    phone_visitor.visit("/getting-started/app/offline/")
+    assert page.locator("h1").count() == 1
