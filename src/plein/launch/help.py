@@ -19,14 +19,12 @@ def is_help_space(space: Space | None) -> bool:
 
 def ambassadors_of(asker: Person) -> list[Person]:
     """The ambassadors a person turns to (ambassadors.selectors.ambassadors_for_person: the
-    same people the ambassadors page calls theirs); every ambassador when there are none of
-    those. Active people, the asker left out."""
-    from plein.ambassadors.models import Ambassador
+    same people the ambassadors page calls theirs). Not every ambassador when there are none:
+    in a big organisation that would send one department's questions to dozens of people; the
+    coverage page shows such departments. Active people, the asker left out."""
     from plein.ambassadors.selectors import ambassadors_for_person
 
     ambassador_ids = {a.person_id for a in ambassadors_for_person(asker)}
-    if not ambassador_ids:
-        ambassador_ids = set(Ambassador.objects.values_list("person_id", flat=True))
     people = Person.objects.filter(is_active=True, pk__in=ambassador_ids)
     return list(people.exclude(pk=asker.pk).order_by("pk"))
 

@@ -204,6 +204,21 @@ def test_without_a_helper_the_askers_ambassadors_get_the_question(
     assert sent_to(finance_ambassador) == [] and sent_to(asker) == []
 
 
+def test_without_an_own_ambassador_a_question_is_not_sent_to_every_ambassador(
+    django_capture_on_commit_callbacks,
+) -> None:  # type: ignore[no-untyped-def]
+    from plein.ambassadors.models import Ambassador
+
+    care, finance = (Department.objects.create(name=name) for name in ("Zorg", "Financiën"))
+    Ambassador.objects.create(person=PersonFactory(), department=finance)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        question = ask(PersonFactory(department=care))
+
+    assert mail.outbox == []
+    assert not question.question_details.routed_to.exists()
+
+
 def test_an_ambassador_who_may_not_read_the_question_is_not_sent_it(
     django_capture_on_commit_callbacks,
 ) -> None:  # type: ignore[no-untyped-def]
