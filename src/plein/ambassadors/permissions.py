@@ -62,11 +62,6 @@ def active_ambassadors() -> QuerySet[Ambassador]:
     return Ambassador.objects.filter(person__is_active=True)
 
 
-def ambassador_people(people: QuerySet[Person]) -> QuerySet[Person]:
-    """The people of `people` who are ambassadors: agrees with is_ambassador()."""
-    return people.filter(is_active=True, ambassador__isnull=False)
-
-
 # --- Evaluation rounds -----------------------------------------------------------------------
 
 
