@@ -1,8 +1,10 @@
 """Fixtures every test may use."""
 
+import os
 import shutil
 from pathlib import Path
 
+import factory.random
 import pytest
 from django.core.cache import cache
 
@@ -16,6 +18,13 @@ def _isolated_media_and_cache(tmp_path: Path, settings):  # type: ignore[no-unty
     yield
     cache.clear()
     shutil.rmtree(tmp_path / "media", ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _names_drawn_per_test(request: pytest.FixtureRequest) -> None:
+    """Seed the factories' random names with the test's id (and PLEIN_TEST_SEED), so a test sees
+    the same people on every run, whatever ran before it on its worker."""
+    factory.random.reseed_random(f"{os.environ.get('PLEIN_TEST_SEED', '')}/{request.node.nodeid}")
 
 
 @pytest.fixture

@@ -69,18 +69,18 @@ def _csv(value: Value) -> str:
     return str(value)
 
 
-def trend_table(trend: selectors.Trend) -> Table:
-    return Table(
-        "trend",
-        _("Active people over time"),
-        [
-            _("Day"),
-            _("Daily active (%)"),
-            _("Weekly active (%)"),
-            _("Monthly active (%)"),
-            _("Activated (%)"),
-        ],
-        [
+DAILY_TREND_ROWS = 13 * 7  # a longer trend is shown on the page a week to a row
+
+
+def trend_table(trend: selectors.Trend, *, per_week: bool = False) -> Table:
+    """A row per day, or `per_week`: a row per calendar week (from its first day with figures),
+    with the week's average daily active and the weekly, monthly and activated figures of its
+    last day. The CSV always has every day."""
+    if per_week:
+        first_header, rows = _("Week starting"), [_week_row(week) for week in _weeks(trend.points)]
+    else:
+        first_header = _("Day")
+        rows = [
             Row(
                 [
                     point.row.day,
@@ -91,8 +91,37 @@ def trend_table(trend: selectors.Trend) -> Table:
                 ]
             )
             for point in trend.points
+        ]
+    return Table(
+        "trend",
+        _("Active people over time"),
+        [
+            first_header,
+            _("Daily active (%)"),
+            _("Weekly active (%)"),
+            _("Monthly active (%)"),
+            _("Activated (%)"),
         ],
+        rows,
         numeric={1, 2, 3, 4},
+    )
+
+
+def _weeks(points: list[selectors.Figures]) -> list[list[selectors.Figures]]:
+    weeks: dict[tuple[int, int], list[selectors.Figures]] = {}
+    for point in points:
+        year, week, _weekday = point.row.day.isocalendar()
+        weeks.setdefault((year, week), []).append(point)
+    return list(weeks.values())
+
+
+def _week_row(week: list[selectors.Figures]) -> Row:
+    last = week[-1]
+    daily_active = selectors.share(
+        sum(point.row.active_day for point in week), sum(point.row.people for point in week)
+    )
+    return Row(
+        [week[0].row.day, daily_active, last.weekly_active, last.monthly_active, last.activated]
     )
 
 

@@ -70,6 +70,7 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     data = selectors.dashboard(request.user)
     progress = goal_progress.all_goal_progress()
     today = timezone.localdate()
+    trend_per_week = len(data.trend.points) > tables.DAILY_TREND_ROWS
     group_tables = [
         tables.group_table(dimension, data.groups[dimension])
         for dimension in selectors.GROUP_DIMENSIONS
@@ -81,7 +82,8 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
             "data": data,
             "headline": data.headline,
             "trend_chart": _trend_chart(data.trend),
-            "trend_table": tables.trend_table(data.trend),
+            "trend_table": tables.trend_table(data.trend, per_week=trend_per_week),
+            "trend_per_week": trend_per_week,
             "split_chart": _split_chart(data.headline),
             "split_table": tables.split_table(data.headline),
             "group_tables": group_tables,

@@ -230,6 +230,57 @@ def test_dashboard_shows_tiles_groups_chart_and_table(cm_client) -> None:  # typ
     assert "/adoption/export/top-content.csv" in html
 
 
+def _trend_rows(html: str) -> list[str]:
+    table = html[
+        html.index('id="table-trend"') : html.index("</table>", html.index('id="table-trend"'))
+    ]
+    return re.findall(r'<tr><th scope="row">([^<]*)</th>', table)
+
+
+def test_a_short_trend_is_tabled_per_day(cm_client) -> None:  # type: ignore[no-untyped-def]
+    days = 91
+    fill_days(days, timezone.localdate() - timedelta(days=1))
+
+    html = cm_client.get(URL).content.decode()
+
+    assert len(_trend_rows(html)) == days
+    assert '<th scope="col">Day</th>' in html
+    assert "the CSV download every day" not in html
+
+
+def test_a_long_trend_is_tabled_per_week_and_downloaded_per_day(cm_client) -> None:  # type: ignore[no-untyped-def]
+    latest = timezone.localdate() - timedelta(days=1)
+    fill_days(120, latest)
+    days = [latest - timedelta(days=n) for n in range(120)]
+    weeks = {day.isocalendar()[:2] for day in days}
+
+    html = cm_client.get(URL).content.decode()
+
+    assert len(_trend_rows(html)) == len(weeks)
+    assert '<th scope="col">Week starting</th>' in html
+    assert "the CSV download every day" in html
+    assert len(_csv(cm_client.get("/adoption/export/trend.csv"))) == 1 + 120
+
+
+def test_a_week_row_averages_the_daily_active_and_takes_the_last_day() -> None:
+    from plein.adoption.tables import trend_table
+
+    monday = date(2026, 3, 2)
+    group_day(monday - timedelta(days=1), active_day=90)  # the Sunday before: the week before
+    group_day(monday, active_day=10, active_week=30, activated=70)
+    group_day(monday + timedelta(days=1), active_day=20, people=300, active_week=150)
+    group_day(monday + timedelta(days=6), active_day=30, active_week=45, activated=75)
+
+    table = trend_table(selectors.trend(start=monday - timedelta(days=1)), per_week=True)
+
+    assert table.headers[0] == "Week starting"
+    assert [row.cells for row in table.rows] == [
+        [monday - timedelta(days=1), 90.0, 40.0, 50.0, 80.0],
+        # (10 + 20 + 30) active of (100 + 300 + 100) people; the Sunday's other figures
+        [monday, 12.0, 45.0, 50.0, 75.0],
+    ]
+
+
 def test_chart_marks_the_launch(cm_client) -> None:  # type: ignore[no-untyped-def]
     from plein.launch.models import LaunchPlan
 
