@@ -347,11 +347,15 @@ class _Renderer:
 
 
 def _moment(rng: random.Random, now: datetime) -> datetime:
-    """A working moment in the last six weeks, recent days more likely than older ones."""
+    """A working moment (a weekday, office hours in the organisation's time zone) in the last
+    six weeks, recent days more likely than older ones."""
     days = int(WEEKS * 7 * rng.random() ** 1.7)
-    day = now - timedelta(days=days)
-    if day.weekday() >= 5:  # weekends are quiet: move to the Friday before
-        day -= timedelta(days=day.weekday() - 4)
+    day = timezone.localtime(now) - timedelta(days=days)
+    if day.weekday() >= 5:
+        # Weekends are quiet: move to the Friday before, or to the Monday after when that
+        # Friday is more than six weeks ago.
+        back = day.weekday() - 4
+        day += timedelta(days=-back if days + back < WEEKS * 7 else 7 - day.weekday())
     moment = day.replace(
         hour=rng.randint(7, 17), minute=rng.randrange(60), second=rng.randrange(60), microsecond=0
     )

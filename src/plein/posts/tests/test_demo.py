@@ -101,6 +101,26 @@ def test_posts_are_spread_over_six_weeks_newest_busiest(demo: str) -> None:
     assert not Comment.objects.filter(created_at__gt=now).exists()
 
 
+@pytest.mark.parametrize("weekday", range(7))
+def test_a_demo_moment_is_a_working_hour_of_the_last_six_weeks(weekday: int) -> None:
+    from datetime import datetime, timedelta
+
+    from django.utils import timezone
+
+    from plein.posts.demo import WEEKS, _moment
+
+    # 00:30 in Amsterdam on each day of a week whose six weeks before span the clocks going
+    # forward (28 March 2027).
+    now = timezone.make_aware(datetime(2027, 5, 3, 0, 30)) + timedelta(days=weekday)
+    rng = random.Random(weekday)
+    for _ in range(2000):
+        moment = timezone.localtime(_moment(rng, now))
+        assert now - timedelta(weeks=WEEKS) < moment < now
+        if now - moment > timedelta(hours=10):  # else: a moment ago, for a lively feed
+            assert moment.weekday() < 5, moment
+            assert 7 <= moment.hour <= 17, moment
+
+
 def test_only_members_write_and_respond_in_closed_and_secret_spaces(demo: str) -> None:
     members = set(Membership.objects.filter(state="member").values_list("space_id", "person_id"))
     closed = Post.objects.filter(space__kind__in=["closed", "secret"])
