@@ -1,5 +1,6 @@
 """The dashboard's tables, built once and used twice: shown on the page (including as the table
-behind each chart) and downloaded as CSV, so both always hold the same figures."""
+behind each chart) and downloaded as CSV, so both always hold the same figures (a long trend is
+shown a week to a row; its CSV keeps every day)."""
 
 from __future__ import annotations
 
