@@ -21,12 +21,12 @@ def ambassadors_of(asker: Person) -> list[Person]:
     """The ambassadors a person turns to (ambassadors.selectors.ambassadors_for_person: the
     same people the ambassadors page calls theirs). Not every ambassador when there are none:
     in a big organisation that would send one department's questions to dozens of people; the
-    coverage page shows such departments. Active people, the asker left out."""
+    coverage page shows such departments. Active people; never the asker (the selector leaves
+    them out)."""
     from plein.ambassadors.selectors import ambassadors_for_person
 
     ambassador_ids = {a.person_id for a in ambassadors_for_person(asker)}
-    people = Person.objects.filter(is_active=True, pk__in=ambassador_ids)
-    return list(people.exclude(pk=asker.pk).order_by("pk"))
+    return list(Person.objects.filter(is_active=True, pk__in=ambassador_ids).order_by("pk"))
 
 
 def project_team(*, asker: Person) -> list[Person]:
