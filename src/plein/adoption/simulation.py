@@ -17,6 +17,7 @@ would, so the dashboard reads what production would read.
 from __future__ import annotations
 
 import random
+from collections import Counter
 from datetime import date, datetime, time, timedelta
 
 from django.core.management.base import OutputWrapper
@@ -39,6 +40,84 @@ def _tops() -> dict[int, int]:
             top = parents[top]
         tops[pk] = top
     return tops
+
+
+def _keenness(
+    people: list[tuple[int, int | None, int | None]], rng: random.Random
+) -> tuple[dict[int, tuple[int | None, float]], set[int]]:
+    """Each person's top-level department and appetite (0..1), and the managers who lead by
+    example. Appetite per department: one lags, the others spread between slow and keen."""
+    tops = _tops()
+    top_ids = sorted(set(tops.values()))
+    appetite = {pk: rng.uniform(0.45, 0.9) for pk in top_ids}
+    # The one that lags is one of the larger departments, so the dashboard shows it (groups under
+    # five people are merged into "Other").
+    size = Counter(tops[dept] for _pk, dept, _m in people if dept in tops)
+    larger = sorted(top_ids, key=lambda pk: (-size[pk], pk))[: max(1, len(top_ids) // 2)]
+    if top_ids:
+        appetite[rng.choice(larger)] = 0.25
+    heads = {manager for _pk, _dept, manager in people if manager}
+    leading = {pk for pk in sorted(heads) if rng.random() < 0.6}
+    led_departments = {tops[dept] for pk, dept, _m in people if pk in leading and dept in tops}
+    keenness: dict[int, tuple[int | None, float]] = {}
+    for pk, department_id, _manager in people:
+        top = tops.get(department_id) if department_id else None
+        keen = appetite.get(top, 0.5) if top else 0.4
+        if top in led_departments:
+            keen = min(0.95, keen + 0.15)
+        if pk in heads:
+            keen = min(0.98, keen + (0.3 if pk in leading else 0.0))
+        keenness[pk] = (top, keen)
+    return keenness, leading
+
+
+def _person_events(
+    events: list[UsageEvent],
+    *,
+    pk: int,
+    keen: float,
+    leads: bool,
+    days: tuple[date, date],
+    rng: random.Random,
+) -> datetime | None:
+    """Append one person's usage from the launch day until today; returns their last visit."""
+    launch_day, today = days
+    last_seen = None
+    # Most activate in the first days, the rest after the reminders (week 1 and 3).
+    delay = int(rng.expovariate(1 / (2 + 10 * (1 - keen))))
+    engagement = rng.betavariate(1 + 4 * keen, 2 + 3 * (1 - keen))
+    creator = rng.random() < (0.5 if leads else 0.03 + 0.12 * engagement)
+    day = launch_day + timedelta(days=delay)
+    while day < today:
+        weekend = day.weekday() >= 5
+        if rng.random() < engagement * (0.08 if weekend else 1.0):
+            moment = last_seen = _moment(rng, day)
+            events.append(UsageEvent(at=moment, person_id=pk, kind=Kind.VISIT))
+            for _view in range(rng.randint(1, 5)):
+                events.append(UsageEvent(at=moment, person_id=pk, kind=Kind.VIEW, subject="posts"))
+            if rng.random() < 0.35 * engagement:
+                kind = Kind.REACTION if rng.random() < 0.7 else Kind.COMMENT
+                events.append(UsageEvent(at=moment, person_id=pk, kind=kind))
+            if creator and rng.random() < (0.25 if leads else 0.1):
+                events.append(UsageEvent(at=moment, person_id=pk, kind=Kind.POST, subject="post"))
+        day += timedelta(days=1)
+        engagement = min(1.0, max(0.02, engagement + rng.uniform(-0.02, 0.015)))
+    return last_seen
+
+
+def _who_logs_in(keenness: dict[int, tuple[int | None, float]], rng: random.Random) -> set[int]:
+    """Who ever logs in: per top-level department a share that follows its people's appetite,
+    the keener ones likelier. A quota rather than a coin per person, so that in a small
+    organisation too the lagging department lags (coins can make five-person departments alike)."""
+    groups: dict[int | None, list[tuple[int, float]]] = {}
+    for pk, (top, keen) in sorted(keenness.items()):
+        groups.setdefault(top, []).append((pk, keen))
+    chosen: set[int] = set()
+    for _top, members in sorted(groups.items(), key=lambda item: item[0] or 0):
+        share = sum(min(1.0, keen + 0.1) for _pk, keen in members) / len(members)
+        ranked = sorted(members, key=lambda member: member[1] + rng.random() / 2, reverse=True)
+        chosen.update(pk for pk, _keen in ranked[: round(share * len(members))])
+    return chosen
 
 
 def _moment(rng: random.Random, day: date) -> datetime:
@@ -65,65 +144,30 @@ def simulate(*, weeks: int, rng: random.Random, stdout: OutputWrapper) -> int:
     )
     launch_plan_forget()
 
-    tops = _tops()
-    top_ids = sorted(set(tops.values()))
-    # Appetite per department: one lags, the others spread between slow and keen.
-    appetite = {pk: rng.uniform(0.45, 0.9) for pk in top_ids}
-    if top_ids:
-        appetite[rng.choice(top_ids)] = 0.25
     people = list(
-        Person.objects.filter(is_active=True).values_list("pk", "department_id", "manager_id")
+        Person.objects.filter(is_active=True)
+        .order_by("pk")
+        .values_list("pk", "department_id", "manager_id")
     )
-    heads = {manager for _pk, _dept, manager in people if manager}
-    leading = {pk for pk in sorted(heads) if rng.random() < 0.6}  # managers who lead by example
-    led_departments = {tops[dept] for pk, dept, _m in people if pk in leading and dept in tops}
-
+    keenness, leading = _keenness(people, rng)
+    logging_in = _who_logs_in(keenness, rng)
     events: list[UsageEvent] = []
     written = 0
     last_seen: dict[int, datetime] = {}
-
-    def flush() -> None:
-        nonlocal written
-        UsageEvent.objects.bulk_create(events, batch_size=BATCH)
-        written += len(events)
-        events.clear()
-
-    for pk, department_id, _manager in people:
-        top = tops.get(department_id) if department_id else None
-        keen = appetite.get(top, 0.5) if top else 0.4
-        if top in led_departments:
-            keen = min(0.95, keen + 0.15)
-        if pk in heads:
-            keen = min(0.98, keen + (0.3 if pk in leading else 0.0))
-        if rng.random() > keen + 0.1:
+    for pk, (_top, keen) in keenness.items():
+        if pk not in logging_in:
             continue  # never logs in
-        # Most activate in the first days, the rest after the reminders (week 1 and 3).
-        delay = int(rng.expovariate(1 / (2 + 10 * (1 - keen))))
-        engagement = rng.betavariate(1 + 4 * keen, 2 + 3 * (1 - keen))
-        creator = rng.random() < (0.5 if pk in leading else 0.03 + 0.12 * engagement)
-        day = launch_day + timedelta(days=delay)
-        while day < today:
-            weekend = day.weekday() >= 5
-            if rng.random() < engagement * (0.08 if weekend else 1.0):
-                moment = _moment(rng, day)
-                events.append(UsageEvent(at=moment, person_id=pk, kind=Kind.VISIT))
-                for _view in range(rng.randint(1, 5)):
-                    events.append(
-                        UsageEvent(at=moment, person_id=pk, kind=Kind.VIEW, subject="posts")
-                    )
-                if rng.random() < 0.35 * engagement:
-                    kind = Kind.REACTION if rng.random() < 0.7 else Kind.COMMENT
-                    events.append(UsageEvent(at=moment, person_id=pk, kind=kind))
-                if creator and rng.random() < (0.25 if pk in leading else 0.1):
-                    events.append(
-                        UsageEvent(at=moment, person_id=pk, kind=Kind.POST, subject="post")
-                    )
-                last_seen[pk] = moment
-            day += timedelta(days=1)
-            engagement = min(1.0, max(0.02, engagement + rng.uniform(-0.02, 0.015)))
+        seen = _person_events(
+            events, pk=pk, keen=keen, leads=pk in leading, days=(launch_day, today), rng=rng
+        )
+        if seen is not None:
+            last_seen[pk] = seen
         if len(events) >= BATCH:
-            flush()
-    flush()
+            UsageEvent.objects.bulk_create(events, batch_size=BATCH)
+            written += len(events)
+            events.clear()
+    UsageEvent.objects.bulk_create(events, batch_size=BATCH)
+    written += len(events)
 
     Person.objects.filter(is_active=True).exclude(pk__in=last_seen).update(last_login=None)
     Person.objects.bulk_update(

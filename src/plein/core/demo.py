@@ -10,9 +10,11 @@ writes such a function in its own app's demo.py and appends its dotted path to D
 The rules for a step:
 
 - Draw every random choice from `rng` (a random.Random) and `fake` (Faker("nl_NL")), both seeded
-  with --seed: the same seed and the same number of people must give the same content.
-- Steps run one after the other and share `rng` and `fake`; add new steps at the end, so the
-  content of the earlier steps stays what it was for a given seed.
+  with --seed and the step's name (`step_seed`): the same seed and the same number of people must
+  give the same content.
+- Each step has a random stream of its own, so what one step draws never moves another's: a step
+  that draws less because something already exists (badges a migration installed, say), or a new
+  step, leaves the content of every other step as it was for a given seed.
 - Find what earlier steps made in the database (people first: Person.objects...), and scale by
   `people` (the size of the organisation) when it makes sense.
 - Write in bulk (bulk_create in batches, rows of the M2M through tables) and never call
@@ -71,6 +73,11 @@ class DemoStep(Protocol):
 
 def demo_steps() -> list[DemoStep]:
     return [import_string(path) for path in DEMO_STEPS]
+
+
+def step_seed(seed: int, step: str) -> str:
+    """The seed of one step's random stream: the demo's seed and the step's name."""
+    return f"{seed}/{step}"
 
 
 DEMO_BRANDING = {

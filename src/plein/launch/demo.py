@@ -21,6 +21,7 @@ from django.utils import timezone
 from faker import Faker
 
 from plein.ambassadors.models import Ambassador
+from plein.people.demo import DEMO_LOGINS
 from plein.people.models import Department, Person
 
 from .models import Invitation, LaunchPlan
@@ -42,11 +43,13 @@ def launch_step(*, rng: random.Random, fake: Faker, people: int, stdout: OutputW
     tops = list(Department.objects.filter(parent__isnull=True).order_by("pk"))
     below = _top_of_each_department()
     staff_by_top: dict[int, list[int]] = {}
-    for pk, department_id in active.exclude(department__isnull=True).values_list(
-        "pk", "department_id"
+    for pk, department_id in (
+        active.exclude(department__isnull=True).order_by("pk").values_list("pk", "department_id")
     ):
         staff_by_top.setdefault(below[department_id], []).append(pk)
-    taken = set(chosen.values())
+    # The demo logins keep the roles the README gives them: never drawn as ambassador or team.
+    logins = active.filter(email__in=[login.email for login in DEMO_LOGINS])
+    taken = set(chosen.values()) | set(logins.values_list("pk", flat=True))
     for department in tops:
         candidates = [pk for pk in staff_by_top.get(department.pk, []) if pk not in taken]
         if department.pk not in chosen and candidates:

@@ -16,7 +16,7 @@ from django.db import transaction
 from faker import Faker
 
 from plein.adoption.simulation import simulate
-from plein.core.demo import demo_steps
+from plein.core.demo import demo_steps, step_seed
 from plein.launch.demo import PHASES, phase_apply
 from plein.launch.models import LaunchPlan
 from plein.people.demo import DEMO_LOGINS, DEMO_PASSWORD, minimum_people
@@ -100,17 +100,29 @@ class Command(BaseCommand):
             committed: list[float] = []
             # Registered first, so it runs first after the commit: splits commit from file work.
             transaction.on_commit(lambda: committed.append(time.perf_counter()))
-            rng = random.Random(seed)
             fake = Faker("nl_NL")
-            fake.seed_instance(seed)
             for step in demo_steps():
                 step_started = time.perf_counter()
-                step(rng=rng, fake=fake, people=people, stdout=self.stdout)
+                fake.seed_instance(step_seed(seed, step.__name__))
+                step(
+                    rng=random.Random(step_seed(seed, step.__name__)),
+                    fake=fake,
+                    people=people,
+                    stdout=self.stdout,
+                )
                 timings.append((step.__name__, time.perf_counter() - step_started))
-            phase_apply(phase=options["phase"], rng=rng, stdout=self.stdout)
+            phase_apply(
+                phase=options["phase"],
+                rng=random.Random(step_seed(seed, "phase")),
+                stdout=self.stdout,
+            )
             if weeks:
                 started_simulation = time.perf_counter()
-                simulate(weeks=weeks, rng=rng, stdout=self.stdout)
+                simulate(
+                    weeks=weeks,
+                    rng=random.Random(step_seed(seed, "simulation")),
+                    stdout=self.stdout,
+                )
                 timings.append(("simulation", time.perf_counter() - started_simulation))
             commit_started = time.perf_counter()
         # Leaving the block commits; the on-commit work (photo files, cache) is done by now.
