@@ -62,6 +62,44 @@ def axe() -> Axe:
     return Axe()
 
 
+# The page's width, and the outermost elements whose right edge lies past the screen's (with
+# their width), widest first: what to look at when a page scrolls sideways.
+_MEASURE_WIDTH = """async (limit) => {
+  // After a resize: measure once the page is laid out at the new width (two frames later).
+  for (let i = 0; i < 20 && window.innerWidth !== limit; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  const width = document.documentElement.scrollWidth;
+  const found = [];
+  for (const el of document.body.querySelectorAll("*")) {
+    const box = el.getBoundingClientRect();
+    if (box.right <= limit + 0.5 || box.width === 0) continue;
+    // Left out: what lies inside one already listed, or inside a box that scrolls or clips it
+    // (only a box in its chain of containing blocks does: an absolutely positioned element
+    // escapes a scrolling box that is not positioned, and then widens the page).
+    let position = getComputedStyle(el).position, parent = el.parentElement, nested = false;
+    while (parent && parent !== document.body && position !== "fixed") {
+      const style = getComputedStyle(parent);
+      if (found.some((f) => f.el === parent)) { nested = true; break; }
+      if (position !== "absolute" || style.position !== "static") {
+        if (style.overflowX !== "visible") { nested = true; break; }
+        position = style.position;
+      }
+      parent = parent.parentElement;
+    }
+    if (nested) continue;
+    let name = el.tagName.toLowerCase();
+    if (el.id) name += "#" + el.id;
+    if (el.classList.length) name += "." + [...el.classList].join(".");
+    found.push({el, text: `${name} (right edge ${Math.round(box.right)} px, ` +
+      `${Math.round(box.width)} px wide)`, right: box.right});
+  }
+  found.sort((a, b) => b.right - a.right);
+  return [width, found.slice(0, 8).map((f) => f.text)];
+}"""
+
+
 class Visitor:
     """Opens pages on the live server and checks each one with axe-core."""
 
@@ -86,6 +124,7 @@ class Visitor:
             v for v in results.response["violations"] if v.get("impact") in BLOCKING_IMPACTS
         ]
         self.checked.append(self.page.url)
+        self.check_phone_width()
         assert not blocking, (
             f"axe-core found serious/critical violations on {self.page.url}:\n"
             + "\n".join(
@@ -93,6 +132,24 @@ class Visitor:
                 + "; ".join(str(n.get("target")) for n in v["nodes"][:5])
                 for v in blocking
             )
+        )
+
+    def check_phone_width(self) -> None:
+        """No page scrolls sideways on a phone: at 375 px wide the document is at most 375 px
+        wide. A desktop page is narrowed for the measurement and then restored."""
+        viewport = self.page.viewport_size
+        narrowed = viewport is not None and viewport["width"] != PHONE["width"]
+        if narrowed:
+            self.page.set_viewport_size(PHONE)
+        try:
+            width, offenders = self.page.evaluate(_MEASURE_WIDTH, PHONE["width"])
+        finally:
+            if narrowed and viewport is not None:
+                self.page.set_viewport_size(viewport)
+        assert width <= PHONE["width"], (
+            f"{self.page.url} is {width} px wide at a {PHONE['width']} px wide screen "
+            "(it scrolls sideways); widest elements reaching past the edge:\n"
+            + "\n".join(f"- {o}" for o in offenders)
         )
 
     def log_in(self, email: str, password: str) -> None:

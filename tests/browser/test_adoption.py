@@ -129,3 +129,26 @@ def test_the_weekly_report_preview(visitor):  # type: ignore[no-untyped-def]
     report = page.frame_locator("iframe.report-preview")
     report.locator("table").first.wait_for()
     assert "90" in report.locator("body").inner_text()  # activation 90% (90 of 100)
+
+
+def test_trend_chart_labels_are_not_clipped(visitor) -> None:  # type: ignore[no-untyped-def]
+    """Every text in the trend chart (the lines' end labels, the axes) lies within its viewBox,
+    as Chromium lays it out."""
+    cm = PersonFactory(roles=["community_manager"], email="cm@example.org")
+    _figures(30)
+    visitor.log_in(cm.email, DEFAULT_PASSWORD)
+    page = visitor.visit("/adoption/")
+    outside = page.evaluate(
+        """() => {
+          const svg = document.querySelector("svg.adoption-lines");
+          const box = svg.viewBox.baseVal;
+          return [...svg.querySelectorAll("text")].map((text) => {
+            const b = text.getBBox();
+            return {text: text.textContent, left: b.x, right: b.x + b.width,
+                    top: b.y, bottom: b.y + b.height, width: box.width, height: box.height};
+          }).filter((b) => b.left < 0 || b.top < 0 || b.right > b.width || b.bottom > b.height);
+        }"""
+    )
+    labels = page.locator("svg.adoption-lines .adoption-series__label").all_text_contents()
+    assert any("Maandelijks actief" in label for label in labels), labels
+    assert outside == []

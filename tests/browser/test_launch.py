@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from plein.core.models import Branding
 from plein.launch.models import Invitation, LaunchPlan
@@ -63,6 +64,11 @@ def test_from_preparation_to_go_live(visitor):  # type: ignore[no-untyped-def]
     visitor.visit("/launch/go-live/")
     page.fill("#id_announcement_title", "Dorpsplein is open!")
     page.click("#launch-go-live-confirm")
+    # Below the readiness score: what is missing is listed, and a second press goes live.
+    page.wait_for_selector("#launch-missing")
+    visitor.check_accessibility()
+    assert LaunchPlan.objects.get().phase == LaunchPlan.Phase.PREPARATION
+    page.click("#launch-go-live-anyway")
     page.wait_for_url(visitor.url("/launch/"))
     visitor.check_accessibility()
     assert LaunchPlan.objects.get().phase == LaunchPlan.Phase.LAUNCHED
@@ -100,3 +106,69 @@ def test_the_readiness_thresholds(visitor):  # type: ignore[no-untyped-def]
     page.click("form.card button[type=submit]")
     page.wait_for_url(visitor.url("/launch/readiness/"))
     assert LaunchPlan.objects.get().thresholds[name] == 3
+
+
+def test_the_go_live_is_scheduled_changed_and_cancelled(visitor, settings):  # type: ignore[no-untyped-def]
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    manager = PersonFactory(email="cm@example.org", roles=["community_manager"])
+    LaunchPlan.objects.create(pk=1, phase=LaunchPlan.Phase.PREPARATION, go_live_minimum_score=0)
+    page = visitor.page
+    visitor.log_in(manager.email, DEFAULT_PASSWORD)
+    visitor.visit("/launch/go-live/")
+    page.fill("#id_announcement_title", "Plein gaat open")
+    page.fill("#id_go_live_at", "2099-03-01T09:00")
+    page.click("#launch-go-live-schedule")
+    page.wait_for_url(visitor.url("/launch/"))
+    visitor.check_accessibility()
+    status = page.inner_text("#launch-scheduled")
+    assert "1 maart 2099, 09:00" in status and "Plein gaat open" in status
+    plan = LaunchPlan.objects.get()
+    assert plan.is_go_live_scheduled and not plan.is_launched
+    assert timezone.localtime(plan.launch_date).hour == 9  # Dutch time
+
+    page.click("#launch-go-live-change")
+    page.wait_for_url(visitor.url("/launch/go-live/"))
+    visitor.check_accessibility()
+    assert page.input_value("#id_announcement_title") == "Plein gaat open"
+    page.fill("#id_go_live_at", "2099-03-02T10:30")
+    page.click("#launch-go-live-schedule")
+    page.wait_for_url(visitor.url("/launch/"))
+    assert "2 maart 2099, 10:30" in page.inner_text("#launch-scheduled")
+
+    page.click("#launch-go-live-cancel")
+    page.wait_for_url(visitor.url("/launch/"))
+    visitor.check_accessibility()
+    assert not page.locator("#launch-scheduled").count()
+    assert not LaunchPlan.objects.get().is_go_live_scheduled
+
+
+def test_pilot_participants_are_added_with_the_picker(visitor):  # type: ignore[no-untyped-def]
+    """The pilot's participants: a search box adds each chosen colleague as a line."""
+    manager = PersonFactory(email="cm@example.org", roles=["community_manager"])
+    anna = PersonFactory(first_name="Annegien", last_name="Quist", email="annegien@example.org")
+    bram = PersonFactory(first_name="Bram", last_name="Quist", email="bram.quist@example.org")
+    page = visitor.page
+    visitor.log_in(manager.email, DEFAULT_PASSWORD)
+    visitor.visit("/launch/")
+    page.click("#launch-start-preparing")
+    page.wait_for_selector("#launch-go-live")
+
+    box = page.get_by_label("Zoek een collega om toe te voegen")
+    assert box.get_attribute("role") == "combobox"
+    listbox = page.locator(f"#{box.get_attribute('aria-controls')}")
+    for name in ("Annegien", "Bram"):
+        box.press_sequentially(f"{name[:4]} quis", delay=30)
+        listbox.get_by_role("option").first.wait_for()
+        box.press("ArrowDown")
+        box.press("Enter")
+        assert box.input_value() == ""
+        assert name in page.locator(f"#{box.get_attribute('id')}-status").inner_text()
+    visitor.check_accessibility()
+    lines = page.locator("#id_pilot_people").input_value().split("\n")
+    assert lines[:2] == [
+        "Annegien Quist <annegien@example.org>",
+        "Bram Quist <bram.quist@example.org>",
+    ]
+    page.click("#launch-plan-save")
+    page.wait_for_load_state("networkidle")
+    assert set(LaunchPlan.objects.get().pilot_people.all()) == {anna, bram}

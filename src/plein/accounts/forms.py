@@ -180,6 +180,14 @@ class ImportPeopleForm(forms.Form):
         required=False,
         help_text=_("Shows what would change and any errors, without saving anything."),
     )
+    send_welcome = forms.BooleanField(
+        label=_("Send new people the welcome e-mail now"),
+        required=False,
+        help_text=_(
+            "Each person the import adds gets the welcome e-mail with a link to choose a "
+            "password, once the import is saved."
+        ),
+    )
 
     def clean_file(self) -> UploadedFile:
         file = self.cleaned_data["file"]

@@ -179,6 +179,8 @@ def import_people(request: AuthenticatedHttpRequest) -> HttpResponse:
                     file=form.cleaned_data["file"],
                     actor=request.user,
                     dry_run=form.cleaned_data["dry_run"],
+                    send_welcome=form.cleaned_data["send_welcome"],
+                    site_url=request.build_absolute_uri("/"),
                 )
             except PeopleImportError as error:
                 errors = error.errors

@@ -10,13 +10,33 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
+from math import ceil
+from pathlib import Path
 
 from django.utils import formats
+from PIL import ImageFont
 
 WIDTH, HEIGHT = 760, 320
 LEFT, RIGHT, TOP, BOTTOM = 48, 150, 16, 44
 MARKERS = 8  # markers per line, spread evenly
 LABEL_GAP = 16  # pixels between the direct labels at the lines' ends
+LABEL_OFFSET = 10  # from the plot's right edge to the start of a label
+LABEL_PADDING = 8
+# The labels are 13px semi-bold (adoption.css). They are measured in DejaVu Sans Bold (shipped
+# with the launch materials), wider than the usual system fonts, so the right margin that fits
+# them fits them in any browser.
+LABEL_FONT = Path(__file__).resolve().parent.parent / "launch" / "fonts" / "DejaVuSans-Bold.ttf"
+LABEL_SIZE = 13
+
+
+@cache
+def _label_font() -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(str(LABEL_FONT), LABEL_SIZE)
+
+
+def label_width(text: str) -> float:
+    return float(_label_font().getlength(text))
 
 
 @dataclass
@@ -57,6 +77,10 @@ class LineChart:
         return self.width - self.right
 
     @property
+    def label_x(self) -> int:
+        return self.plot_right + LABEL_OFFSET
+
+    @property
     def plot_bottom(self) -> int:
         return self.height - self.bottom
 
@@ -91,6 +115,12 @@ def _spread(wanted: list[float], low: float, high: float) -> list[float]:
     return placed
 
 
+def label_room(labels: list[str]) -> int:
+    """The right margin that fits each line's label with the widest percentage ("100%")."""
+    widest = max((label_width(f"{label} 100%") for label in labels), default=0.0)
+    return max(RIGHT, ceil(LABEL_OFFSET + widest + LABEL_PADDING))
+
+
 def line_chart(
     days: list[date],
     series: list[LineSeries],
@@ -99,7 +129,8 @@ def line_chart(
     marker_label: str = "",
 ) -> LineChart:
     """Percentages (0-100) per day; None leaves a gap."""
-    plot_width = WIDTH - LEFT - RIGHT
+    right = label_room([one.label for one in series])
+    plot_width = WIDTH - LEFT - right
     plot_height = HEIGHT - TOP - BOTTOM
     span = (days[-1] - days[0]).days if len(days) > 1 else 0
 
@@ -150,7 +181,7 @@ def line_chart(
         width=WIDTH,
         height=HEIGHT,
         left=LEFT,
-        right=RIGHT,
+        right=right,
         top=TOP,
         bottom=BOTTOM,
         lines=lines,

@@ -46,6 +46,7 @@ NudgeKind = Nudge.Kind
 NEW_HIRE_DAYS = 14
 MISSED_POSTS = 5
 WEEK = 7
+OPEN_WEEKS_TOLD = 8
 
 
 def reminder_days() -> tuple[int, ...]:
@@ -59,6 +60,16 @@ def inactive_days() -> int:
 def _launched_at() -> datetime | None:
     plan = launch_plan()
     return plan.launched_at if plan.is_launched else None
+
+
+def open_weeks(now: datetime) -> int:
+    """Whole weeks the intranet has been open (at least 1: reminders start a week in), for the
+    reminder to say; 0 once that is more than OPEN_WEEKS_TOLD, when the reminder no longer says."""
+    launched_at = _launched_at()
+    if launched_at is None:
+        return 0
+    weeks = max(1, (now - launched_at).days // WEEK)
+    return weeks if weeks <= OPEN_WEEKS_TOLD else 0
 
 
 def _absolute(path: str) -> str:
@@ -231,7 +242,11 @@ def _message(person: Person, kind: str, number: int, now: datetime) -> dict[str,
         return _render(
             person,
             "reminder",
-            {"second": number > 1, "set_password_url": _set_password_url(person)},
+            {
+                "second": number > 1,
+                "open_weeks": open_weeks(now),
+                "set_password_url": _set_password_url(person),
+            },
         )
     since = last_seen(person) or now - timedelta(days=inactive_days())
     posts = missed_posts(person, since)

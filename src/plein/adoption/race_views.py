@@ -20,6 +20,7 @@ from plein.core.http import AuthenticatedHttpRequest
 from plein.core.permissions import require
 from plein.people.models import Department
 from plein.polls.forms import LocalDateTimeInput
+from plein.posts.models import Post
 
 from . import race
 
@@ -48,6 +49,7 @@ class AnnounceForm(forms.Form):
     )
     message = forms.CharField(
         label=gettext_lazy("Announcement"),
+        max_length=Post._meta.get_field("body").max_length,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=gettext_lazy("Posted as an announcement for everyone."),
     )

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import random
 from collections import Counter
+from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 
 from django.core.management.base import OutputWrapper
@@ -43,7 +44,7 @@ def _tops() -> dict[int, int]:
 
 
 def _keenness(
-    people: list[tuple[int, int | None, int | None]], rng: random.Random
+    people: Sequence[tuple[int, int | None, int | None]], rng: random.Random
 ) -> tuple[dict[int, tuple[int | None, float]], set[int]]:
     """Each person's top-level department and appetite (0..1), and the managers who lead by
     example. Appetite per department: one lags, the others spread between slow and keen."""

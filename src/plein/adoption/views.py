@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -14,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from plein.core.csv import csv_response
 from plein.core.http import AuthenticatedHttpRequest
 from plein.core.http import form_page as _form_page
 from plein.core.permissions import require as _require
@@ -158,17 +157,13 @@ def goal_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @require_safe
 def export(request: AuthenticatedHttpRequest, table: str) -> HttpResponse:
     """A table as CSV: a header row, comma-separated, UTF-8 with a byte order mark so that
-    Excel reads the accents."""
+    Excel reads the accents, no cell a spreadsheet would run as a formula."""
     _require(can_view_adoption(request.user))
     found = tables.export_table(table, request.user)
     if found is None:
         raise Http404
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
     filename = f"adoption-{found.key}-{timezone.localdate():%Y-%m-%d}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")
-    csv.writer(response).writerows(found.csv_rows())
-    return response
+    return csv_response(found.csv_rows(), filename=filename)
 
 
 @login_required

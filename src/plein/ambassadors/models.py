@@ -54,7 +54,7 @@ class EvaluationRound(models.Model):
     closed by a community manager. Open until it is closed or its end date has passed."""
 
     title = models.CharField(_("title"), max_length=200)
-    introduction = models.TextField(_("introduction"), blank=True)
+    introduction = models.TextField(_("introduction"), max_length=2000, blank=True)
     ends_on = models.DateField(_("end date"))
     opened_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

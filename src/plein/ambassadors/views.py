@@ -4,7 +4,6 @@ JavaScript every action is a plain form post followed by a redirect."""
 
 from __future__ import annotations
 
-import csv
 import datetime
 
 from django.contrib import messages
@@ -17,6 +16,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from plein.core.csv import csv_response
 from plein.core.http import AuthenticatedHttpRequest
 from plein.core.http import form_page as _form_page
 from plein.core.permissions import require as _require
@@ -344,12 +344,6 @@ def evaluation_summary(request: AuthenticatedHttpRequest, pk: int) -> HttpRespon
     return render(request, "ambassadors/evaluation_summary.html", context)
 
 
-def _cell(value: object) -> str:
-    """A CSV cell that a spreadsheet will not run as a formula."""
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 @login_required
 @require_safe
 def evaluation_summary_csv(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
@@ -358,20 +352,16 @@ def evaluation_summary_csv(request: AuthenticatedHttpRequest, pk: int) -> HttpRe
     evaluation = _round_or_404(pk)
     _require(permissions.can_view_summary(request.user))
     summary = selectors.summary(evaluation)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="evaluation-{evaluation.pk}.csv"'
-    response.write("\ufeff")  # so that spreadsheets read it as UTF-8
-    writer = csv.writer(response)
-    writer.writerow([_("Kind"), _("Text"), _("Department"), _("+1"), _("Author"), _("Added")])
-    for item in summary.items:
-        writer.writerow(
-            [
-                _cell(item.get_kind_display()),
-                _cell(item.text),
-                _cell(item.department.name if item.department else ""),
-                item.support_count,  # type: ignore[attr-defined]
-                _cell(_("Anonymous") if item.anonymous else item.author.full_name),
-                timezone.localtime(item.created_at).strftime("%Y-%m-%d %H:%M"),
-            ]
-        )
-    return response
+    header = [_("Kind"), _("Text"), _("Department"), _("+1"), _("Author"), _("Added")]
+    rows = [
+        [
+            item.get_kind_display(),
+            item.text,
+            item.department.name if item.department else "",
+            item.support_count,  # type: ignore[attr-defined]
+            _("Anonymous") if item.anonymous else item.author.full_name,
+            timezone.localtime(item.created_at).strftime("%Y-%m-%d %H:%M"),
+        ]
+        for item in summary.items
+    ]
+    return csv_response([header, *rows], filename=f"evaluation-{evaluation.pk}.csv")

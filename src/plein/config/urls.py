@@ -4,6 +4,11 @@ from django.urls import include, path
 from plein.core import views as core_views
 from plein.onboarding import pwa as onboarding_pwa
 
+# Error pages in Plein's layout and the person's language (plein.config.errors; 404.html and
+# 403_csrf.html are found by name).
+handler403 = "plein.config.errors.permission_denied"
+handler500 = "plein.config.errors.server_error"
+
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("manifest.webmanifest", onboarding_pwa.manifest, name="manifest"),

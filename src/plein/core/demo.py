@@ -86,10 +86,16 @@ DEMO_BRANDING = {
     "slogan": "Samen werken aan Voorbeeld",
     "persona_name": "Vera",
     "persona_welcome": (
-        "Hoi, ik ben Vera! Welkom op Plein, het intranet van Gemeente Voorbeeld. Hier vind je "
-        "het nieuws, je collega's en antwoord op je vragen. Begin met je profiel: met een foto "
-        "en een paar regels over jezelf weten collega's je snel te vinden. Kom je er niet uit? "
-        "Vraag het gerust aan de ambassadeur van je afdeling."
+        "Hoi, ik ben {persona}! Welkom op {intranet}, het intranet van Gemeente Voorbeeld. Hier "
+        "vind je het nieuws, je collega's en antwoord op je vragen. Begin met je profiel: met een "
+        "foto en een paar regels over jezelf weten collega's je snel te vinden. Kom je er niet "
+        "uit? Vraag het gerust aan de ambassadeur van je afdeling."
+    ),
+    "persona_welcome_en": (
+        "Hi, I'm {persona}! Welcome to {intranet}, the intranet of Gemeente Voorbeeld. Here you "
+        "find the news, your colleagues and answers to your questions. Start with your profile: "
+        "with a photo and a few lines about yourself, colleagues find you quickly. Stuck? Just "
+        "ask the ambassador of your department."
     ),
 }
 

@@ -39,11 +39,13 @@ class BrandingForm(forms.ModelForm):
             "accent_colour",
             "persona_name",
             "persona_welcome",
+            "persona_welcome_en",
         ]
         widgets = {
             "primary_colour": forms.TextInput(attrs={"type": "color"}),
             "accent_colour": forms.TextInput(attrs={"type": "color"}),
             "persona_welcome": forms.Textarea(attrs={"rows": 4}),
+            "persona_welcome_en": forms.Textarea(attrs={"rows": 4}),
         }
         help_texts = {
             "intranet_name": _(
@@ -52,7 +54,14 @@ class BrandingForm(forms.ModelForm):
             "primary_colour": _("Used for the header; white text must be readable on it."),
             "accent_colour": _("Used for buttons."),
             "persona_name": _("The name and face who presents the intranet, for example 'Vicky'."),
-            "persona_welcome": _("Shown on the start page, signed by the persona."),
+            "persona_welcome": _(
+                "Shown on the start page, signed by the persona. Write {persona} and {intranet} "
+                "where the names go: the text then follows a new name."
+            ),
+            "persona_welcome_en": _(
+                "For colleagues who read the intranet in English. Left empty, they see the "
+                "Dutch text."
+            ),
         }
 
     def clean_primary_colour(self) -> str:

@@ -5,9 +5,14 @@ from __future__ import annotations
 import uuid
 from pathlib import PurePosixPath
 
+from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+
+PERSONA_PLACEHOLDER = "{persona}"
+INTRANET_PLACEHOLDER = "{intranet}"
 
 hex_colour = RegexValidator(
     r"^#[0-9a-fA-F]{6}$", _("Enter a colour as # followed by six hexadecimal digits.")
@@ -37,8 +42,12 @@ class Branding(models.Model):
     )
     persona_name = models.CharField(_("persona name"), max_length=60, blank=True, default="")
     persona_avatar = models.ImageField(_("persona picture"), upload_to=_branding_path, blank=True)
+    # The welcome per language; {persona} and {intranet} stand for the names as they are now.
     persona_welcome = models.TextField(
-        _("persona welcome text"), max_length=1000, blank=True, default=""
+        _("persona welcome text in Dutch"), max_length=1000, blank=True, default=""
+    )
+    persona_welcome_en = models.TextField(
+        _("persona welcome text in English"), max_length=1000, blank=True, default=""
     )
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -52,3 +61,18 @@ class Branding(models.Model):
 
     def __str__(self) -> str:
         return self.intranet_name
+
+    def welcome_in(self, language: str) -> str:
+        """The persona's welcome for a reader of `language` with the names filled in: the text
+        written in that language, else the one written in the other; "" when there is none."""
+        own = self.persona_welcome_en if language.startswith("en") else self.persona_welcome
+        text = (own or self.persona_welcome or self.persona_welcome_en).strip()
+        persona = self.persona_name or self.intranet_name
+        return text.replace(PERSONA_PLACEHOLDER, persona).replace(
+            INTRANET_PLACEHOLDER, self.intranet_name
+        )
+
+    @property
+    def welcome(self) -> str:
+        """The welcome in the active language (templates and e-mails show this one)."""
+        return self.welcome_in(translation.get_language() or settings.LANGUAGE_CODE)

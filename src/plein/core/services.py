@@ -21,12 +21,14 @@ def branding_update(
     accent_colour: str,
     persona_name: str = "",
     persona_welcome: str = "",
+    persona_welcome_en: str | None = None,
     logo: IO[bytes] | None = None,
     remove_logo: bool = False,
     persona_avatar: IO[bytes] | None = None,
     remove_persona_avatar: bool = False,
 ) -> Branding:
-    """Change the branding. Pictures are validated and normalised before anything is saved."""
+    """Change the branding. Pictures are validated and normalised before anything is saved.
+    The English welcome is kept as it is unless one is given."""
     new_logo = images.bounded_png(logo) if logo is not None else None
     new_avatar = images.square_jpeg(persona_avatar) if persona_avatar is not None else None
 
@@ -39,6 +41,8 @@ def branding_update(
     branding.accent_colour = accent_colour.lower()
     branding.persona_name = persona_name
     branding.persona_welcome = persona_welcome
+    if persona_welcome_en is not None:
+        branding.persona_welcome_en = persona_welcome_en
     if new_logo is not None or remove_logo:
         if branding.logo:
             old_files.append(branding.logo.name)

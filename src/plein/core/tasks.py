@@ -89,3 +89,15 @@ def enqueue_later_once(scheduled: Task, *, run_after: datetime) -> datetime | No
         return None
     scheduled.using(run_after=run_after).enqueue()
     return run_after
+
+
+def withdraw_waiting(scheduled: Task) -> int:  # type: ignore[type-arg]
+    """Take this task's waiting runs out of the database queue (a one-off schedule that moved or
+    was cancelled); a run that has started already is left alone. Returns how many."""
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    deleted, _by_model = DBTaskResult.objects.filter(
+        task_path=scheduled.module_path, status=TaskResultStatus.READY
+    ).delete()
+    return deleted

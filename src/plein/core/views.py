@@ -50,35 +50,48 @@ def manage(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @login_required
 def branding_edit(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The branding form. "Preview" (or htmx, while typing) shows the persona's welcome as the
+    start page will show it, in Dutch and English, without saving anything."""
     if not can_change_branding(request.user):
         raise PermissionDenied
     branding = branding_get()
+    preview = None
     if request.method == "POST":
         form = BrandingForm(request.POST, request.FILES, instance=branding)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                services.branding_update(
-                    intranet_name=data["intranet_name"],
-                    organisation_name=data["organisation_name"],
-                    slogan=data["slogan"],
-                    primary_colour=data["primary_colour"],
-                    accent_colour=data["accent_colour"],
-                    persona_name=data["persona_name"],
-                    persona_welcome=data["persona_welcome"],
-                    logo=data.get("new_logo"),
-                    remove_logo=data.get("remove_logo", False),
-                    persona_avatar=data.get("new_persona_avatar"),
-                    remove_persona_avatar=data.get("remove_persona_avatar", False),
-                )
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                messages.success(request, _("The branding has been saved."))
-                return redirect("manage:branding")
+        if form.is_valid() and "preview" in request.POST:
+            preview = form.instance  # the typed values, not saved
+        elif form.is_valid() and _branding_save(form):
+            messages.success(request, _("The branding has been saved."))
+            return redirect("manage:branding")
     else:
         form = BrandingForm(instance=branding)
-    return render(request, "core/branding_form.html", {"form": form})
+    context = {"form": form, "preview": preview or branding_get()}
+    if request.htmx:  # type: ignore[attr-defined]
+        return render(request, "core/partials/branding_preview.html", context)
+    return render(request, "core/branding_form.html", context)
+
+
+def _branding_save(form: BrandingForm) -> bool:
+    data = form.cleaned_data
+    try:
+        services.branding_update(
+            intranet_name=data["intranet_name"],
+            organisation_name=data["organisation_name"],
+            slogan=data["slogan"],
+            primary_colour=data["primary_colour"],
+            accent_colour=data["accent_colour"],
+            persona_name=data["persona_name"],
+            persona_welcome=data["persona_welcome"],
+            persona_welcome_en=data["persona_welcome_en"],
+            logo=data.get("new_logo"),
+            remove_logo=data.get("remove_logo", False),
+            persona_avatar=data.get("new_persona_avatar"),
+            remove_persona_avatar=data.get("remove_persona_avatar", False),
+        )
+    except ValidationError as error:
+        form.add_error(None, error)
+        return False
+    return True
 
 
 def _branding_file(field_name: str) -> FileResponse:

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from plein.people.models import Person
 
+from .models import DESCRIPTION_MAX_LENGTH
+
 
 class DateInput(forms.DateInput):
     input_type = "date"
@@ -33,7 +35,10 @@ class VersionForm(forms.Form):
 class DetailsForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     description = forms.CharField(
-        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Description"),
+        required=False,
+        max_length=DESCRIPTION_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     owner = forms.EmailField(
         label=_("Owner (e-mail address)"),

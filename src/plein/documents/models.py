@@ -15,6 +15,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+DESCRIPTION_MAX_LENGTH = 2000
+
 
 def _version_path(instance: DocumentVersion, filename: str) -> str:
     return str(PurePosixPath("documents", uuid.uuid4().hex))
@@ -73,7 +75,7 @@ class Document(models.Model):
         verbose_name=_("folder"),
     )
     title = models.CharField(_("title"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), max_length=DESCRIPTION_MAX_LENGTH, blank=True)
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

@@ -7,6 +7,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+STATUS_NOTE_MAX_LENGTH = 2000
+
 
 class IdeaDetails(models.Model):
     class Topic(models.TextChoices):
@@ -27,7 +29,7 @@ class IdeaDetails(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.NEW
     )
-    status_note = models.TextField(_("explanation"), blank=True)
+    status_note = models.TextField(_("explanation"), max_length=STATUS_NOTE_MAX_LENGTH, blank=True)
     status_changed_at = models.DateTimeField(_("status changed at"), null=True, blank=True)
     status_changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

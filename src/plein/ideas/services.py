@@ -19,9 +19,7 @@ from plein.posts.models import Post, PostFollow
 from plein.posts.services import post_create
 
 from . import permissions
-from .models import IdeaDetails, IdeaVote
-
-STATUS_NOTE_MAX_LENGTH = 2000
+from .models import STATUS_NOTE_MAX_LENGTH, IdeaDetails, IdeaVote
 
 
 def idea_create(*, author: Person, title: str, body: str, topic: str) -> Post:

@@ -1,15 +1,16 @@
 from __future__ import annotations
 
-import re
 from typing import Any
-from urllib.parse import urlparse
 
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from plein.core.picker import pickers_for
 from plein.people.models import Person
-from plein.posts.models import Post
+from plein.people.permissions import User
+from plein.people.picker import PersonPickerField
+from plein.posts.picker import PostPickerField
 
 from .models import MESSAGE_MAX_LENGTH, Badge
 
@@ -84,56 +85,25 @@ class SpotlightPeriodForm(forms.Form):
     )
 
 
-def _number_in(value: str, prefix: str) -> int | None:
-    """A number, or the number in an address such as https://…/posts/12/ (prefix "posts")."""
-    value = value.strip()
-    if value.isdigit():
-        return int(value)
-    match = re.search(rf"/{prefix}/(\d+)/?$", urlparse(value).path)
-    return int(match.group(1)) if match else None
-
-
 class SpotlightForm(SpotlightPeriodForm):
-    """A new spotlight: a person (e-mail address or profile address) or a post (its address)."""
+    """A new spotlight: a person or a post the community manager may see, chosen with the
+    picker (or typed: an e-mail address or profile address, a post's address or number)."""
 
-    person = forms.CharField(
+    person = PersonPickerField(
         label=_("Person"),
-        required=False,
-        max_length=300,
-        help_text=_("Their e-mail address or the address of their profile."),
+        profiles=True,
+        help_text=_("Type a name and choose from the list, or type their e-mail address."),
     )
-    post = forms.CharField(
+    post = PostPickerField(
         label=_("Or a post"),
-        required=False,
-        max_length=2000,
-        help_text=_("The address of the post (open it and copy the address), or its number."),
+        help_text=_(
+            "Type words from its title and choose from the list, or paste its address or number."
+        ),
     )
     field_order = ["person", "post", "message", "starts_on", "ends_on"]
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        pickers_for(self, user)
         if not self.is_bound:
             self.initial.setdefault("starts_on", timezone.localdate())
-
-    def clean_person(self) -> Person | None:
-        value = self.cleaned_data["person"].strip()
-        if not value:
-            return None
-        if "@" in value and "/" not in value:
-            found = Person.objects.filter(email__iexact=value).first()
-        else:
-            number = _number_in(value, "people")
-            found = Person.objects.filter(pk=number).first() if number else None
-        if found is None:
-            raise forms.ValidationError(_("No colleague found with this address."))
-        return found
-
-    def clean_post(self) -> Post | None:
-        value = self.cleaned_data["post"].strip()
-        if not value:
-            return None
-        number = _number_in(value, "posts")
-        found = Post.objects.select_related("space").filter(pk=number).first() if number else None
-        if found is None:
-            raise forms.ValidationError(_("No post found at this address."))
-        return found

@@ -184,7 +184,7 @@ def badge_active(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @login_required
 def spotlight(request: AuthenticatedHttpRequest) -> HttpResponse:
     _require(permissions.can_manage_spotlight(request.user))
-    form = SpotlightForm(request.POST or None)
+    form = SpotlightForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             services.spotlight_create(actor=request.user, **form.cleaned_data)

@@ -6,11 +6,13 @@ from datetime import timedelta
 from typing import Any
 
 from django import forms
-from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from plein.people.models import Department, Person
+from plein.core.picker import pickers_for
+from plein.people.models import Department
+from plein.people.permissions import User
+from plein.people.picker import PeoplePickerField
 from plein.polls.forms import ContestForm, LocalDateTimeInput
 
 
@@ -28,28 +30,18 @@ class LaunchPlanForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Everyone in these departments, and the departments below them, takes part."),
     )
-    pilot_people = forms.CharField(
+    pilot_people = PeoplePickerField(
         label=_("Pilot participants"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("E-mail addresses of other people who take part, one per line."),
+        max_length=20_000,
+        help_text=_(
+            "Other people who take part: find them by name, or type their e-mail addresses, one "
+            "per line."
+        ),
     )
 
-    def clean_pilot_people(self) -> list[Person]:
-        addresses = {a.lower() for a in self.cleaned_data["pilot_people"].split()}
-        found = {
-            p.email.lower(): p
-            for p in Person.objects.annotate(address=Lower("email")).filter(
-                address__in=addresses, is_active=True
-            )
-        }
-        unknown = sorted(addresses - found.keys())
-        if unknown:
-            raise forms.ValidationError(
-                _("No active colleague has this e-mail address: %(addresses)s"),
-                params={"addresses": ", ".join(unknown)},
-            )
-        return list(found.values())
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        pickers_for(self, user)
 
 
 class GoLiveForm(forms.Form):
@@ -73,6 +65,22 @@ class GoLiveForm(forms.Form):
         initial=True,
         help_text=_("People who switched these e-mails off, or who were invited before, get none."),
     )
+    go_live_at = forms.DateTimeField(
+        label=_("Go live at"),
+        required=False,
+        widget=LocalDateTimeInput(),
+        help_text=_(
+            "Only to schedule the go-live: Dutch time. The intranet then opens by itself at this "
+            "moment; until then you can change or cancel it on the launch page."
+        ),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        wanted = self.data.get("action") == "schedule"
+        if wanted and not cleaned.get("go_live_at") and "go_live_at" not in self.errors:
+            self.add_error("go_live_at", _("Choose when the intranet goes live."))
+        return cleaned
 
 
 class NamingContestForm(ContestForm):

@@ -168,8 +168,8 @@ def launch_date_text(launch_date: dt.date | None) -> str:
 
 
 def _welcome_line(branding: Branding, limit: int) -> str:
-    if branding.persona_welcome.strip():
-        return _shorten(branding.persona_welcome, limit)
+    if branding.welcome:
+        return _shorten(branding.welcome, limit)
     return _("Hi, I'm %(persona)s. Come and have a look: %(name)s is for all of us!") % {
         "persona": branding.persona_name,
         "name": branding.intranet_name,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -43,6 +44,24 @@ class LaunchPlan(models.Model):
         "polls.Contest", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     thresholds = models.JSONField(_("readiness thresholds"), default=dict, blank=True)
+    go_live_minimum_score = models.PositiveSmallIntegerField(
+        _("readiness score to go live without a warning"),
+        default=80,
+        validators=[MaxValueValidator(100)],
+    )
+    # A scheduled go-live: who scheduled it and the announcement it posts. It happens at
+    # launch_date (a task waits for that moment); no one here means nothing is scheduled.
+    go_live_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("go-live scheduled by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    go_live_announcement = models.JSONField(
+        _("scheduled launch announcement"), default=dict, blank=True
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     # Set by selectors.launch_plan(): the pilot's reach, so "may this person in?" costs no query.
@@ -67,6 +86,10 @@ class LaunchPlan(models.Model):
     @property
     def is_launched(self) -> bool:
         return self.phase == self.Phase.LAUNCHED
+
+    @property
+    def is_go_live_scheduled(self) -> bool:
+        return self.go_live_by_id is not None and self.launched_at is None
 
 
 class Invitation(models.Model):

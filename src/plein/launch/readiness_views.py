@@ -19,6 +19,9 @@ from plein.core.permissions import require
 
 from . import permissions, readiness_services
 from . import readiness as registry
+from .selectors import launch_plan
+
+GO_LIVE_SCORE = "go_live_minimum_score"  # not a check's threshold: the score the go-live asks
 
 
 class ThresholdsForm(forms.Form):
@@ -35,6 +38,16 @@ class ThresholdsForm(forms.Form):
                 max_value=threshold.maximum,
                 help_text=f"{threshold.help} {help_text}" if threshold.help else help_text,
             )
+        self.fields[GO_LIVE_SCORE] = forms.IntegerField(
+            label=_("Readiness score to go live without a warning"),
+            min_value=0,
+            max_value=100,
+            required=False,
+            help_text=_(
+                "Going live below this score first shows what is missing and asks for a second "
+                "confirmation. 0 never asks. Suggested: 80."
+            ),
+        )
 
     def groups(self) -> list[tuple[Any, list[forms.BoundField]]]:
         """(check, its fields) for each check with thresholds, in checklist order."""
@@ -60,13 +73,17 @@ def readiness(request: AuthenticatedHttpRequest) -> HttpResponse:
 def thresholds(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(permissions.can_manage_launch(request.user))
     if request.method != "POST":
-        form = ThresholdsForm(initial=registry.threshold_values())
+        initial: dict[str, Any] = dict(registry.threshold_values())
+        initial[GO_LIVE_SCORE] = launch_plan().go_live_minimum_score
+        form = ThresholdsForm(initial=initial)
     else:
         form = ThresholdsForm(request.POST)
         if form.is_valid():
+            values = dict(form.cleaned_data)
+            minimum_score = values.pop(GO_LIVE_SCORE)
             try:
                 readiness_services.readiness_thresholds_update(
-                    by=request.user, values=form.cleaned_data
+                    by=request.user, values=values, go_live_minimum_score=minimum_score
                 )
             except ValidationError as error:
                 for field, errors in error.message_dict.items():

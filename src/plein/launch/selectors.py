@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.cache import cache
 
+from plein.core.selectors import SHARED_STATE_SECONDS
 from plein.people.models import Department
 
 from .models import LaunchPlan
@@ -25,7 +26,9 @@ def launch_plan() -> LaunchPlan:
             chosen = plan.pilot_departments.values_list("pk", flat=True)
             plan.pilot_department_ids = frozenset(_with_descendants(set(chosen)))
             plan.pilot_person_ids = frozenset(plan.pilot_people.values_list("pk", flat=True))
-        cache.set(LAUNCH_PLAN_CACHE_KEY, plan, timeout=60 * 60)
+        # Short-lived: a request that read the old row just before a change committed can
+        # store it after the change's delete; this bounds how long such a copy lives.
+        cache.set(LAUNCH_PLAN_CACHE_KEY, plan, timeout=SHARED_STATE_SECONDS)
     return plan
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import partial
 
 from django.conf import settings
@@ -12,6 +12,7 @@ from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.db.models import QuerySet
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -21,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from plein.core.permissions import require
 from plein.core.selectors import branding_get
+from plein.core.tasks import enqueue_later_once, withdraw_waiting
 from plein.people.models import Department, Person
 from plein.polls import selectors as poll_selectors
 from plein.polls import services as poll_services
@@ -33,6 +35,7 @@ from .selectors import launch_plan_forget
 logger = logging.getLogger(__name__)
 
 INVITATION_BATCH = 200
+SCHEDULE_SLACK = timedelta(minutes=1)  # a worker's clock may run a little behind the web's
 Phase = LaunchPlan.Phase
 
 
@@ -61,6 +64,17 @@ def launch_plan_update(
     plan = _plan_for_update()
     if launch_date is not None and plan.launched_at is None and launch_date < timezone.now():
         raise ValidationError({"launch_date": _("Choose a launch date in the future.")})
+    if plan.is_go_live_scheduled and launch_date != plan.launch_date:
+        if launch_date is None:
+            raise ValidationError(
+                {
+                    "launch_date": _(
+                        "The go-live is scheduled for this date. Cancel the scheduled go-live "
+                        "first, or choose another moment."
+                    )
+                }
+            )
+        _go_live_requeue_on_commit(launch_date)  # the scheduled go-live moves with the date
     plan.launch_date = launch_date
     plan.save(update_fields=["launch_date", "updated_at"])
     plan.pilot_departments.set(pilot_departments)
@@ -92,6 +106,61 @@ def launch_phase_set(*, by: Person, phase: str) -> LaunchPlan:
     return plan
 
 
+def _announcement(*, title: str, lead: str, body: str) -> dict[str, str]:
+    """The launch announcement's texts, checked; raises ValidationError naming the fields."""
+    title = " ".join(title.split())
+    errors = {}
+    if not title:
+        errors["announcement_title"] = _("Give the launch announcement a title.")
+    if not lead.strip():
+        errors["announcement_lead"] = _("Write a short lead: one or two sentences.")
+    if not body.strip():
+        errors["announcement_body"] = _("Write the launch announcement.")
+    if errors:
+        raise ValidationError(errors)
+    return {"title": title, "lead": lead, "body": body}
+
+
+def _go_live(
+    plan: LaunchPlan, *, by: Person, title: str, lead: str, body: str, send_invitations: bool
+) -> LaunchPlan:
+    """Open the locked plan to everyone (the caller checked who may and that it is not live)."""
+    from plein.news.services import news_create
+
+    texts = _announcement(title=title, lead=lead, body=body)
+    post = news_create(
+        author=by, title=texts["title"], lead=texts["lead"], body=texts["body"], featured=True
+    ).post
+    if plan.is_go_live_scheduled:
+        _go_live_requeue_on_commit(None)
+    plan.phase = Phase.LAUNCHED
+    plan.launched_at = timezone.now()
+    plan.announcement = post
+    plan.go_live_by = None
+    plan.go_live_announcement = {}
+    plan.save(
+        update_fields=[
+            "phase",
+            "launched_at",
+            "announcement",
+            "go_live_by",
+            "go_live_announcement",
+            "updated_at",
+        ]
+    )
+    _forget_on_commit()
+    if send_invitations:
+        invitations_enqueue()
+    return plan
+
+
+def _plan_not_live_for_update() -> LaunchPlan:
+    plan = _plan_for_update()
+    if plan.phase == Phase.LAUNCHED and plan.launched_at is not None:
+        raise ValidationError(_("The intranet is live already."))
+    return plan
+
+
 @transaction.atomic
 def launch_go_live(
     *,
@@ -103,34 +172,101 @@ def launch_go_live(
 ) -> LaunchPlan:
     """Open the intranet to everyone: the phase becomes launched, the launch announcement is
     published as featured news for everyone, and (unless switched off) everyone not yet
-    invited gets an invitation."""
-    from plein.news.services import news_create
+    invited gets an invitation. A scheduled go-live is done with."""
+    require(permissions.can_manage_launch(by))
+    plan = _plan_not_live_for_update()
+    return _go_live(
+        plan,
+        by=by,
+        title=announcement_title,
+        lead=announcement_lead,
+        body=announcement_body,
+        send_invitations=send_invitations,
+    )
+
+
+@transaction.atomic
+def launch_go_live_schedule(
+    *,
+    by: Person,
+    at: datetime,
+    announcement_title: str,
+    announcement_lead: str,
+    announcement_body: str,
+    send_invitations: bool = True,
+) -> LaunchPlan:
+    """Have the intranet go live by itself at `at`, as launch_go_live() would; `at` becomes the
+    launch date. Scheduling again changes the moment and the announcement."""
+    from .tasks import go_live_when_due
 
     require(permissions.can_manage_launch(by))
-    plan = _plan_for_update()
-    if plan.phase == Phase.LAUNCHED and plan.launched_at is not None:
-        raise ValidationError(_("The intranet is live already."))
-    title = " ".join(announcement_title.split())
-    errors = {}
-    if not title:
-        errors["announcement_title"] = _("Give the launch announcement a title.")
-    if not announcement_lead.strip():
-        errors["announcement_lead"] = _("Write a short lead: one or two sentences.")
-    if not announcement_body.strip():
-        errors["announcement_body"] = _("Write the launch announcement.")
-    if errors:
-        raise ValidationError(errors)
-    post = news_create(
-        author=by, title=title, lead=announcement_lead, body=announcement_body, featured=True
-    ).post
-    plan.phase = Phase.LAUNCHED
-    plan.launched_at = timezone.now()
-    plan.announcement = post
-    plan.save(update_fields=["phase", "launched_at", "announcement", "updated_at"])
+    plan = _plan_not_live_for_update()
+    texts = _announcement(title=announcement_title, lead=announcement_lead, body=announcement_body)
+    if at <= timezone.now():
+        raise ValidationError({"go_live_at": _("Choose a moment in the future.")})
+    if not go_live_when_due.get_backend().supports_defer:
+        raise ValidationError(
+            _("Going live at a set moment needs the task worker's queue; go live by hand instead.")
+        )
+    plan.launch_date = at
+    plan.go_live_by = by
+    plan.go_live_announcement = {**texts, "send_invitations": bool(send_invitations)}
+    plan.save(update_fields=["launch_date", "go_live_by", "go_live_announcement", "updated_at"])
     _forget_on_commit()
-    if send_invitations:
-        invitations_enqueue()
+    _go_live_requeue_on_commit(at)
     return plan
+
+
+@transaction.atomic
+def launch_go_live_unschedule(*, by: Person) -> LaunchPlan:
+    """Cancel the scheduled go-live; the launch date stays, as a plan."""
+    require(permissions.can_manage_launch(by))
+    plan = _plan_for_update()
+    if not plan.is_go_live_scheduled:
+        raise ValidationError(_("No go-live is scheduled."))
+    plan.go_live_by = None
+    plan.go_live_announcement = {}
+    plan.save(update_fields=["go_live_by", "go_live_announcement", "updated_at"])
+    _forget_on_commit()
+    _go_live_requeue_on_commit(None)
+    return plan
+
+
+@transaction.atomic
+def launch_go_live_when_due() -> bool:
+    """The scheduled go-live, run by its task at the launch moment; True when it went live.
+
+    Does nothing when nothing is scheduled any more, or the moment moved later (a task for the
+    new moment waits), so a stale run is harmless."""
+    plan = LaunchPlan.objects.select_for_update().filter(pk=LaunchPlan.SINGLETON_PK).first()
+    if plan is None or not plan.is_go_live_scheduled or plan.go_live_by is None:
+        return False
+    if plan.launch_date is None or plan.launch_date > timezone.now() + SCHEDULE_SLACK:
+        return False
+    texts = plan.go_live_announcement
+    _go_live(
+        plan,
+        by=plan.go_live_by,
+        title=str(texts.get("title", "")),
+        lead=str(texts.get("lead", "")),
+        body=str(texts.get("body", "")),
+        send_invitations=bool(texts.get("send_invitations", True)),
+    )
+    logger.info("The scheduled go-live happened at %s", plan.launched_at)
+    return True
+
+
+def _go_live_requeue_on_commit(at: datetime | None) -> None:
+    """After commit, withdraw the waiting go-live task and queue one for `at` (None: none)."""
+    transaction.on_commit(partial(_go_live_requeue, at))
+
+
+def _go_live_requeue(at: datetime | None) -> None:
+    from .tasks import go_live_when_due
+
+    withdraw_waiting(go_live_when_due)
+    if at is not None:
+        enqueue_later_once(go_live_when_due, run_after=at)
 
 
 def invitations_enqueue() -> None:
@@ -140,19 +276,30 @@ def invitations_enqueue() -> None:
     transaction.on_commit(partial(send_invitations.enqueue, after_pk=0))
 
 
-def invitation_recipients(*, after_pk: int = 0) -> list[Person]:
-    """The next batch of people to invite: active, allowed in now, with an e-mail address, not
-    invited before and not opted out of e-mails from the intranet team."""
+def _invitations_due(*, after_pk: int = 0) -> QuerySet[Person]:
     from .permissions import entrants
 
-    return list(
+    return (
         entrants(Person.objects.filter(is_active=True, pk__gt=after_pk))
         .exclude(email="")
         .exclude(launch_invitation__isnull=False)
         .exclude(notification_settings__email_invitations=False)
+    )
+
+
+def invitation_recipients(*, after_pk: int = 0) -> list[Person]:
+    """The next batch of people to invite: active, allowed in now, with an e-mail address, not
+    invited before and not opted out of e-mails from the intranet team."""
+    return list(
+        _invitations_due(after_pk=after_pk)
         .select_related("department")
         .order_by("pk")[:INVITATION_BATCH]
     )
+
+
+def invitations_due_count() -> int:
+    """How many people are still to be invited (as invitation_recipients() picks them)."""
+    return _invitations_due().count()
 
 
 def invitation_message(person: Person) -> EmailMultiAlternatives:

@@ -8,6 +8,7 @@ urlpatterns = [
     path("coming-soon/", views.coming_soon, name="coming_soon"),
     path("phase/", views.phase, name="phase"),
     path("go-live/", views.go_live, name="go_live"),
+    path("go-live/cancel/", views.go_live_cancel, name="go_live_cancel"),
     path("invitations/resume/", views.invitations_resume, name="invitations_resume"),
     path("naming-contest/", views.naming_contest, name="naming_contest"),
     path("naming-contest/apply/", views.naming_apply, name="naming_apply"),

@@ -9,6 +9,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -39,14 +41,23 @@ def _plan_form_initial() -> dict[str, Any]:
     return {
         "launch_date": plan.launch_date,
         "pilot_departments": list(plan.pilot_departments.all()),
-        "pilot_people": "\n".join(
-            plan.pilot_people.order_by("email").values_list("email", flat=True)
-        ),
+        "pilot_people": list(plan.pilot_people.order_by("last_name", "first_name", "pk")),
     }
 
 
 def _go_live_initial() -> dict[str, Any]:
+    plan = launch_plan()
+    if plan.is_go_live_scheduled:  # changing the scheduled go-live: start from what it posts
+        texts = plan.go_live_announcement
+        return {
+            "announcement_title": texts.get("title", ""),
+            "announcement_lead": texts.get("lead", ""),
+            "announcement_body": texts.get("body", ""),
+            "send_invitations": texts.get("send_invitations", True),
+            "go_live_at": plan.launch_date,
+        }
     branding = branding_get()
+    future = plan.launch_date if plan.launch_date and plan.launch_date > timezone.now() else None
     return {
         "announcement_title": _("%(name)s is open!") % {"name": branding.intranet_name},
         "announcement_lead": _(
@@ -60,6 +71,7 @@ def _go_live_initial() -> dict[str, Any]:
         )
         % {"name": branding.intranet_name},
         "send_invitations": True,
+        "go_live_at": future,
     }
 
 
@@ -71,13 +83,17 @@ def _plan_context(request: AuthenticatedHttpRequest, **forms: Any) -> dict[str, 
     return {
         "plan": plan,
         "can_manage": permissions.can_manage_launch(request.user),
-        "plan_form": forms.get("plan_form") or LaunchPlanForm(initial=_plan_form_initial()),
+        "plan_form": forms.get("plan_form")
+        or LaunchPlanForm(initial=_plan_form_initial(), user=request.user),
         "go_live_form": forms.get("go_live_form") or GoLiveForm(initial=_go_live_initial()),
         "contest_form": forms.get("contest_form") or NamingContestForm(),
         "readiness_report": report(),
         "contest": contest,
         "contest_phase": Contest.Phase(contest.phase()).label if contest else "",
         "invitations_sent": Invitation.objects.count(),
+        "invitations_due": services.invitations_due_count()
+        if plan.launched_at or plan.phase == plan.Phase.PILOT
+        else 0,
         "entrants_count": permissions.entrants(Person.objects.filter(is_active=True)).count(),
         "people_count": Person.objects.filter(is_active=True).count(),
     }
@@ -94,7 +110,7 @@ def plan(request: AuthenticatedHttpRequest) -> HttpResponse:
     if request.method != "POST":
         return _plan_page(request)
     require(permissions.can_manage_launch(request.user))
-    form = LaunchPlanForm(request.POST)
+    form = LaunchPlanForm(request.POST, user=request.user)
     if form.is_valid():
         try:
             services.launch_plan_update(by=request.user, **form.cleaned_data)
@@ -126,27 +142,68 @@ def phase(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @login_required
 def go_live(request: AuthenticatedHttpRequest) -> HttpResponse:
-    """Confirm, then open the intranet to everyone."""
+    """Write the launch announcement, then go live now or schedule it ("action"). Below the
+    readiness score the community manager set, a confirmation step names what is missing; only
+    a second, explicit press ("confirmed") goes ahead. "edit" goes back to the form."""
+    from .readiness import report
+
     require(permissions.can_manage_launch(request.user))
     form = GoLiveForm(request.POST or None, initial=_go_live_initial())
-    if request.method == "POST" and form.is_valid():
+    action = request.POST.get("action", "now")
+    plan = launch_plan()
+    if request.method == "POST" and action in ("now", "schedule") and form.is_valid():
+        readiness = report()
+        if readiness.score < plan.go_live_minimum_score and not request.POST.get("confirmed"):
+            return render(
+                request,
+                "launch/go_live_confirm.html",
+                {"form": form, "action": action, "readiness_report": readiness, "plan": plan},
+            )
         try:
-            services.launch_go_live(by=request.user, **form.cleaned_data)
+            done = _go_live_or_schedule(request.user, action, form.cleaned_data)
         except ValidationError as error:
             _add_errors(form, error)
         else:
-            messages.success(request, _("The intranet is live. Congratulations!"))
+            messages.success(request, done)
             return redirect("launch:plan")
     return form_page(
         request,
         "launch/go_live.html",
         {
             "form": form,
-            "plan": launch_plan(),
+            "plan": plan,
             "people_count": Person.objects.filter(is_active=True).count(),
             "invitations_sent": Invitation.objects.count(),
         },
     )
+
+
+def _go_live_or_schedule(by: Person, action: str, data: dict[str, Any]) -> str:
+    """Go live now or schedule it; returns the message for the community manager."""
+    texts = {key: value for key, value in data.items() if key != "go_live_at"}
+    if action == "schedule":
+        plan = services.launch_go_live_schedule(by=by, at=data["go_live_at"], **texts)
+        return _("The intranet goes live by itself on %(date)s.") % {
+            "date": date_format(timezone.localtime(plan.launch_date), "DATETIME_FORMAT")
+        }
+    services.launch_go_live(by=by, **texts)
+    return _("The intranet is live. Congratulations!")
+
+
+@login_required
+@require_POST
+def go_live_cancel(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require(permissions.can_manage_launch(request.user))
+    try:
+        services.launch_go_live_unschedule(by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("The scheduled go-live has been cancelled: the intranet does not open by itself."),
+        )
+    return redirect("launch:plan")
 
 
 @login_required

@@ -63,6 +63,9 @@ class ListingForm(forms.Form):
         max_value=Decimal("1000000"),
         decimal_places=2,
         help_text=_("Leave empty when it is free."),
+        # Shown and read as the page's language writes amounts: "12,50" in Dutch.
+        localize=True,
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
     )
     location = forms.ModelChoiceField(
         label=_("Location"),
@@ -99,7 +102,9 @@ class ListingForm(forms.Form):
             "title": listing.title,
             "category": listing.category,
             "description": listing.description,
-            "price": None if listing.price_cents is None else Decimal(listing.price_cents) / 100,
+            "price": None
+            if listing.price_cents is None
+            else Decimal(listing.price_cents).scaleb(-2),
             "location": listing.location,
             "place": listing.place,
             "photo_alt": listing.photo_alt,

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import uuid
+from decimal import Decimal
 from pathlib import PurePosixPath
 
+from babel.numbers import format_currency
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 TITLE_MAX_LENGTH = 120
@@ -40,7 +42,7 @@ class Listing(models.Model):
 
     kind = models.CharField(_("offer or wanted"), max_length=10, choices=Kind.choices)
     title = models.CharField(_("title"), max_length=TITLE_MAX_LENGTH)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), max_length=DESCRIPTION_MAX_LENGTH, blank=True)
     category = models.CharField(_("category"), max_length=20, choices=Category.choices)
     photo = models.ImageField(_("photo"), upload_to=_photo_path, blank=True)
     thumbnail = models.ImageField(_("thumbnail"), upload_to=_thumbnail_path, blank=True)
@@ -102,8 +104,12 @@ class Listing(models.Model):
 
     @property
     def price(self) -> str:
-        """The price in euros, e.g. "12,50" style handled by the template's floatformat."""
-        return "" if self.price_cents is None else f"{self.price_cents / 100:.2f}"
+        """The price as the page's language writes euros: "€ 12,50" in Dutch, "€12.50" in English
+        ("" when free)."""
+        if self.price_cents is None:
+            return ""
+        locale = translation.to_locale(translation.get_language() or settings.LANGUAGE_CODE)
+        return format_currency(Decimal(self.price_cents) / 100, "EUR", locale=locale)
 
     @property
     def is_expired(self) -> bool:

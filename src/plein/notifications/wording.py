@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from .models import Notification
 
 Kind = Notification.Kind
+TITLE_CHARS = 80
 
 
 def _sentences() -> dict[str, tuple[str, str]]:
@@ -34,8 +36,8 @@ def _sentences() -> dict[str, tuple[str, str]]:
             _("%(actor)s gave you kudos"),
         ),
         Kind.MUST_READ: (
-            _("Please read: news from %(actor)s"),
-            _("Please read: news from %(actor)s"),
+            _("Please read “%(title)s”, news from %(actor)s"),
+            _("Please read “%(title)s”, news from %(actor)s"),
         ),
         Kind.FOLLOWED_POST: (
             _("%(actor)s commented on a post you follow in %(space)s"),
@@ -64,12 +66,14 @@ def sentence(notification: Notification) -> str:
     """For example "Anna de Vries mentioned you in Team Communicatie" (plain text)."""
     in_space, elsewhere = _sentences()[notification.kind]
     actor = notification.actor.full_name if notification.actor else _("Someone")
+    post = notification.post
+    title = Truncator(post.title).chars(TITLE_CHARS) if post is not None else ""
     space = notification.space
-    if space is None and notification.post is not None:
-        space = notification.post.space
+    if space is None and post is not None:
+        space = post.space
     if space is None:
-        return elsewhere % {"actor": actor}
-    return in_space % {"actor": actor, "space": space.name}
+        return elsewhere % {"actor": actor, "title": title}
+    return in_space % {"actor": actor, "space": space.name, "title": title}
 
 
 def target_url(notification: Notification) -> str:

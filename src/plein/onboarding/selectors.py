@@ -162,7 +162,7 @@ def tour_steps() -> list[dict[str, str]]:
     return [
         {"target": "", "title": _("Welcome to %(name)s") % {"name": name}, "text": intro},
         {
-            "target": ".site-nav",
+            "target": ".site-nav, .nav-menu",
             "title": _("Find your way"),
             "text": _(
                 "The menu takes you to the news, your colleagues, the spaces, the agenda and "

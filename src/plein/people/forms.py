@@ -8,6 +8,7 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.forms.models import ModelChoiceIterator, ModelChoiceIteratorValue
 from django.utils.translation import gettext_lazy as _
 
@@ -23,6 +24,7 @@ MAX_TAG_LENGTH = 60
 PHONE_CHARACTERS = re.compile(r"^[0-9 +\-()]+$")
 PHONE_MIN_DIGITS = 6
 PHONE_MAX_DIGITS = 20
+HR_OWNED_FIELDS = ("department", "location")  # in ProfileForm; the manager is not in it at all
 
 
 class DepartmentTreeIterator(ModelChoiceIterator):
@@ -62,12 +64,20 @@ def split_tags(value: str) -> list[str]:
     return names
 
 
+def _text_length_checked_in_to_python(field: forms.CharField) -> list[Any]:
+    """The field's validators without the length check: a field that cleans text to something
+    else (a list, a person) checks the length of the text typed, in to_python."""
+    return [v for v in field.validators if not isinstance(v, MaxLengthValidator)]
+
+
 class TagListField(forms.CharField):
     """Comma-separated tag names in a text input; cleans to a list of names."""
 
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("required", False)
+        kwargs.setdefault("max_length", MAX_TAGS * (MAX_TAG_LENGTH + 2))
         super().__init__(**kwargs)
+        self.validators = _text_length_checked_in_to_python(self)
 
     def prepare_value(self, value: Any) -> Any:
         if isinstance(value, list | tuple):
@@ -75,7 +85,9 @@ class TagListField(forms.CharField):
         return value
 
     def to_python(self, value: Any) -> list[str]:  # type: ignore[override]
-        return split_tags(super().to_python(value) or "")
+        text = super().to_python(value) or ""
+        MaxLengthValidator(self.max_length)(text)
+        return split_tags(text)
 
     def validate(self, value: list[str]) -> None:  # type: ignore[override]
         super().validate(", ".join(value))
@@ -197,8 +209,12 @@ class ProfileForm(forms.Form):
         help_text=_("Separate them with commas, for example: cycling, photography. At most 20."),
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, hr_owned: bool = False, **kwargs: Any) -> None:
+        """hr_owned: the department and location come from HR; they are shown, not edited,
+        and whatever is posted for them is ignored (the initial values are kept)."""
         super().__init__(*args, **kwargs)
+        for name in HR_OWNED_FIELDS if hr_owned else ():
+            self.fields[name].disabled = True
         self.fields["photo"].help_text = _(
             "A JPEG, PNG, WebP or HEIC picture of at most %(max)d MB. It is cropped to a square "
             "around the centre."
@@ -300,6 +316,11 @@ class ManagerField(forms.CharField):
     A list of every colleague would be far too long to choose from in a large organisation.
     """
 
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("max_length", 254)  # the longest e-mail address
+        super().__init__(**kwargs)
+        self.validators = _text_length_checked_in_to_python(self)
+
     def prepare_value(self, value: Any) -> Any:
         return value.email if isinstance(value, Person) else value
 
@@ -307,6 +328,7 @@ class ManagerField(forms.CharField):
         text = super().to_python(value)
         if not text:
             return None
+        MaxLengthValidator(self.max_length)(text)
         person = person_find(text)
         if person is None:
             raise forms.ValidationError(

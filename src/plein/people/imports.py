@@ -41,7 +41,9 @@ How rows are applied
 * People are matched on employee_number. Someone in Plein without an employee number whose e-mail
   address appears in the file gets that row's employee number (for example the administrator
   who installed Plein).
-* New people get no usable password: they choose one with "Forgot your password?".
+* New people get no usable password: they choose one with "Forgot your password?", or with the
+  link in the welcome e-mail that the import sends each new (active) person when asked to
+  (send_welcome), once the import is committed.
 * A column that is left out of the file is left alone in Plein; an empty value in a column that
   is present clears that value (for example the job title or the department).
   Without an active column nobody is deactivated or reactivated.
@@ -69,6 +71,7 @@ from plein.accounts.roles import ADMINISTRATOR
 from plein.spaces.services import default_spaces_sync
 
 from .models import Department, Location, Person
+from .services import person_send_welcome
 
 COLUMNS = (
     "employee_number",
@@ -109,6 +112,8 @@ class ImportResult:
     departments_created: int = 0
     departments_updated: int = 0
     locations_created: int = 0
+    # New active people sent (in a dry run: to be sent) the welcome e-mail; None: not asked.
+    welcomed: int | None = None
     dry_run: bool = False
 
     @property
@@ -849,7 +854,8 @@ def _bulk_update(people: list[Person], fields: tuple[str, ...] | list[str]) -> N
         cursor.executemany(sql, params)
 
 
-def _apply(plan: _Plan, checker: _Checker) -> None:
+def _apply(plan: _Plan, checker: _Checker) -> list[Person]:
+    """Write the plan; returns the people it created."""
     now = timezone.now()
     entries = checker.entries
     checker.departments.save()
@@ -926,17 +932,27 @@ def _apply(plan: _Plan, checker: _Checker) -> None:
             entry.person.manager_id = manager_pk
             later.append(entry.person)
     _bulk_update(later, ["manager"])
+    return created
 
 
 def people_import_csv(
-    *, file: ImportFile, actor: Person | None = None, dry_run: bool = False
+    *,
+    file: ImportFile,
+    actor: Person | None = None,
+    dry_run: bool = False,
+    send_welcome: bool = False,
+    site_url: str = "",
 ) -> ImportResult:
     """Create, update, deactivate and reactivate people from an HR export (see the module doc).
 
     `file` is a path, bytes, or a binary or text file object. Raises PeopleImportError with
     every problem found, and then writes nothing. With dry_run nothing is written either; the
-    result says what an import would do.
+    result says what an import would do. With send_welcome every new active person gets the
+    welcome e-mail (people.services.person_send_welcome, with a link on `site_url`) once the
+    import is committed.
     """
+    if send_welcome and not site_url:
+        raise ValueError("A welcome e-mail needs the site's address (site_url).")
     columns, rows, row_errors = _parse(_read_text(file))
     with transaction.atomic():
         checker = _Checker(columns, rows, row_errors, actor)
@@ -944,7 +960,15 @@ def people_import_csv(
         if checker.errors:
             raise PeopleImportError(checker.errors)
         plan = _plan(checker, dry_run)
+        if send_welcome:
+            plan.result.welcomed = sum(
+                1 for entry in checker.entries if entry.person is None and entry.active is not False
+            )
         if not dry_run:
-            _apply(plan, checker)
+            created = _apply(plan, checker)
             transaction.on_commit(lambda: default_spaces_sync())
+            if send_welcome:
+                for person in created:
+                    if person.is_active:
+                        person_send_welcome(person=person, site_url=site_url)
     return plan.result

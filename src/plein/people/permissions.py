@@ -26,6 +26,18 @@ def can_edit_profile(user: User, person: Person) -> bool:
     return user.is_authenticated and user.is_active and user.pk == person.pk
 
 
+def comes_from_hr(person: Person) -> bool:
+    """Someone with an employee number is kept up to date by the HR import (plein.people.
+    imports matches on it): their department, location and manager are HR's to change."""
+    return bool(person.employee_number)
+
+
+def can_edit_hr_fields(user: User, person: Person) -> bool:
+    """Whether the person may change their own department and location (the manager only an
+    administrator changes): only when those do not come from HR."""
+    return can_edit_profile(user, person) and not comes_from_hr(person)
+
+
 def can_manage_roles(user: User) -> bool:
     return user.is_active and user.has_perm("people.manage_roles")
 

@@ -25,6 +25,7 @@ from plein.core.tasks import email_enqueue
 from plein.spaces.services import default_spaces_sync
 
 from .models import Department, Location, Person, Tag
+from .permissions import comes_from_hr
 from .selectors import department_descendant_ids
 
 PROFILE_FIELDS = ("job_title", "department", "location", "phone", "bio")
@@ -121,11 +122,13 @@ def profile_update(
 
     A new photo is checked and converted before anything is written, so a bad picture leaves
     the profile as it was. A new photo wins over remove_photo. The old photo file is deleted
-    only once the change is committed.
+    only once the change is committed. The department and location of someone who came from
+    HR (permissions.comes_from_hr) are the HR import's: changing them is refused.
     """
     new_photo = _square_photo(photo) if photo is not None else None
 
     person = Person.objects.select_for_update().get(pk=person.pk)
+    _refuse_hr_changes(person, department=department, location=location)
     person.job_title = job_title
     person.department = department
     person.location = location
@@ -153,6 +156,22 @@ def profile_update(
     # A new department can bring new default spaces (those left before stay left).
     default_spaces_sync(people=[person])
     return person
+
+
+def _refuse_hr_changes(
+    person: Person, *, department: Department | None, location: Location | None
+) -> None:
+    """The HR import owns the department and location of people who came from HR."""
+    if not comes_from_hr(person):
+        return
+    errors: dict[str, list[ValidationError]] = {}
+    message = _("This comes from the HR system; ask HR to change it.")
+    if (department.pk if department else None) != person.department_id:
+        errors["department"] = [ValidationError(message, code="from_hr")]
+    if (location.pk if location else None) != person.location_id:
+        errors["location"] = [ValidationError(message, code="from_hr")]
+    if errors:
+        raise ValidationError(errors)
 
 
 @transaction.atomic

@@ -41,6 +41,7 @@ from .forms import (
 )
 from .models import Department, Location, Person
 from .permissions import (
+    can_edit_hr_fields,
     can_edit_profile,
     can_manage_organisation,
     can_manage_roles,
@@ -128,8 +129,10 @@ def profile_edit(request: AuthenticatedHttpRequest) -> HttpResponse:
     person = request.user
     if not can_edit_profile(request.user, person):
         raise PermissionDenied
+    hr_owned = not can_edit_hr_fields(request.user, person)
+    initial = ProfileForm.initial_for(person)
     if request.method == "POST":
-        form = ProfileForm(request.POST, request.FILES)
+        form = ProfileForm(request.POST, request.FILES, initial=initial, hr_owned=hr_owned)
         if form.is_valid():
             data = form.cleaned_data
             try:
@@ -151,8 +154,16 @@ def profile_edit(request: AuthenticatedHttpRequest) -> HttpResponse:
                 messages.success(request, _("Your profile has been saved."))
                 return redirect(person)
     else:
-        form = ProfileForm(initial=ProfileForm.initial_for(person))
-    return render(request, "people/profile_form.html", {"form": form, "person": person})
+        form = ProfileForm(initial=initial, hr_owned=hr_owned)
+    context: dict[str, Any] = {"form": form, "person": person}
+    if hr_owned:
+        manager = person.manager
+        context["hr"] = {
+            "department": department_path(person.department),
+            "location": person.location,
+            "manager": manager if manager and can_view_profile(request.user, manager) else None,
+        }
+    return render(request, "people/profile_form.html", context)
 
 
 @login_required

@@ -3,6 +3,10 @@
 Markdown is rendered by markdown-it-py with raw HTML switched off, then cleaned by nh3 so that
 whatever slips through (a crafted link, an attribute) cannot run script. Mentions and hashtags are
 found in text tokens only, so code, existing links and URLs are left alone.
+
+A mention is only marked here (<span class="mention">@handle</span>), never linked: who or what
+it names, and whether the reader may see that, is decided when the page is shown
+(plein.posts.mentions), so stored HTML says nothing about who or what exists.
 """
 
 from __future__ import annotations
@@ -25,9 +29,11 @@ TOKEN_PATTERN = re.compile(f"{MENTION.pattern}|{HASHTAG.pattern}")
 
 ALLOWED_TAGS = {
     "p", "br", "strong", "em", "del", "s", "a", "ul", "ol", "li", "blockquote", "code", "pre",
-    "h2", "h3", "h4", "hr", "table", "thead", "tbody", "tr", "th", "td",
+    "h2", "h3", "h4", "hr", "table", "thead", "tbody", "tr", "th", "td", "span",
 }  # fmt: skip
-ALLOWED_ATTRIBUTES = {"a": {"href", "title", "class"}, "th": {"align"}, "td": {"align"}}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title", "class"}, "span": {"class"}, "th": {"align"}, "td": {"align"},
+}  # fmt: skip
 
 
 @dataclass
@@ -37,7 +43,8 @@ class Rendered:
     hashtags: list[str] = field(default_factory=list)  # lower case, without #
 
 
-Resolver = Callable[[str], str | None]  # mention text -> URL of the person or space, or None
+# Mention text -> whether to mark it as a mention (truthy) or leave it plain text (falsy).
+Resolver = Callable[[str], object]
 
 
 def mentions_in(text: str) -> list[str]:
@@ -58,20 +65,21 @@ def _link_tokens(text: str, resolve: Resolver, found: Rendered) -> list[Token] |
     for match in TOKEN_PATTERN.finditer(text):
         mention, tag = match.group(1), match.group(2)
         if mention is not None:
-            url = resolve(mention)
-            if url is None:
+            if not resolve(mention):
                 continue
             found.mentions.append(mention)
-            css = "mention"
+            opening, closing = Token("mention_open", "span", 1), Token("mention_close", "span", -1)
+            opening.attrs = {"class": "mention"}
         else:
             found.hashtags.append(tag.lower())
-            url = reverse("posts:hashtag", args=[tag.lower()])
-            css = "hashtag"
+            opening, closing = Token("link_open", "a", 1), Token("link_close", "a", -1)
+            opening.attrs = {
+                "href": reverse("posts:hashtag", args=[tag.lower()]),
+                "class": "hashtag",
+            }
         if match.start() > position:
             tokens.append(_text(text[position : match.start()]))
-        link = Token("link_open", "a", 1)
-        link.attrs = {"href": url, "class": css}
-        tokens += [link, _text(match.group(0)), Token("link_close", "a", -1)]
+        tokens += [opening, _text(match.group(0)), closing]
         position = match.end()
     if not tokens:
         return None

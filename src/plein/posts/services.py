@@ -19,8 +19,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import Storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import connection, transaction
-from django.db.models import F, Q
-from django.urls import reverse
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -31,7 +30,7 @@ from plein.notifications import tasks as notify
 from plein.people.models import Department, Location, Person
 from plein.spaces.models import Space
 
-from . import markup, permissions
+from . import markup, mentions, permissions
 from .models import (
     Attachment,
     Comment,
@@ -58,41 +57,13 @@ class ImageUpload:
     alt_text: str
 
 
-def mention_targets(names: Sequence[str]) -> dict[str, Person | Space]:
-    """What each mention (without @) points at: an active person whose e-mail address starts with
-    it, otherwise a space with that web address."""
-    if not names:
-        return {}
-    wanted = {name.lower(): name for name in names}
-    query = Q()
-    for lowered in wanted:
-        query |= Q(email__istartswith=f"{lowered}@")
-    found: dict[str, Person | Space] = {}
-    for person in Person.objects.filter(query, is_active=True).order_by("pk"):
-        local = person.email.rsplit("@", 1)[0].lower()
-        if local in wanted:
-            found.setdefault(wanted[local], person)
-    rest = [lowered for lowered, name in wanted.items() if name not in found]
-    for space in Space.objects.filter(slug__in=rest):
-        found[wanted[space.slug]] = space
-    return found
-
-
 def render_body(body: str) -> tuple[markup.Rendered, list[Person]]:
-    """The body as safe HTML, and the people mentioned in it."""
-    targets = mention_targets(markup.mentions_in(body))
-
-    def resolve(name: str) -> str | None:
-        target = targets.get(name)
-        if target is None:
-            return None
-        if isinstance(target, Space):
-            return reverse("spaces:detail", args=[target.slug])
-        return str(target.get_absolute_url())
-
-    rendered = markup.render(body, resolve)
-    people = [t for name in rendered.mentions if isinstance(t := targets.get(name), Person)]
-    return rendered, people
+    """The body as safe HTML with every @mention marked (plein.posts.mentions links them for each
+    reader when shown), and the active people mentioned in it, to be told."""
+    rendered = markup.render(body, lambda name: True)
+    found = mentions.people_by_handle(Person.objects.filter(is_active=True), rendered.mentions)
+    people = [person for name in rendered.mentions if (person := found.get(name.lower()))]
+    return rendered, list(dict.fromkeys(people))
 
 
 def _clean_body(body: str, *, field: str = "body") -> str:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import feed_views, views
+from . import feed_views, picker, views
 
 app_name = "posts"
 urlpatterns = [
@@ -8,6 +8,7 @@ urlpatterns = [
     path("new/", views.create, name="create"),
     path("preview/", views.preview, name="preview"),
     path("mentions/", feed_views.mention_suggestions, name="mention_suggestions"),
+    path("picker/", picker.posts_suggestions, name="picker"),
     path("tags/<str:name>/", feed_views.hashtag, name="hashtag"),
     path("spaces/<slug:slug>/", feed_views.space_feed, name="space_feed"),
     path("people/<int:pk>/", feed_views.person_feed, name="person_feed"),

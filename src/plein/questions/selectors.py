@@ -23,6 +23,7 @@ User = permissions.User
 PAGE_SIZE = 20
 SIMILAR_LIMIT = 5
 SIMILAR_CANDIDATES = 60
+KEYWORD_MAX_LENGTH = 40
 TABS = ("all", "unanswered", "answered", "mine", "sent")
 # Short words that say nothing about what a question is about (Dutch and English).
 STOP_WORDS = frozenset(
@@ -178,8 +179,13 @@ def unanswered_questions(user: User, limit: int = 5) -> list[Post]:
 
 
 def keywords(title: str) -> list[str]:
-    """The (at most three) longest meaningful words of a title, in lower case."""
-    words = {w for w in re.findall(r"\w+", title.lower()) if len(w) >= 3 and w not in STOP_WORDS}
+    """The (at most three) longest meaningful words of a title, in lower case. A "word" longer
+    than any real one is no word: searched for, it makes a pattern SQLite refuses."""
+    words = {
+        w
+        for w in re.findall(r"\w+", title.lower())
+        if 3 <= len(w) <= KEYWORD_MAX_LENGTH and w not in STOP_WORDS
+    }
     return sorted(words, key=lambda w: (-len(w), w))[:3]
 
 

@@ -22,7 +22,7 @@ from plein.spaces import permissions as space_rules
 from plein.spaces.selectors import person_by_email
 
 from . import permissions, selectors, services
-from .forms import AnswerForm, AskForm, HelperForm
+from .forms import TITLE_MAX, AnswerForm, AskForm, HelperForm
 from .models import Helper
 
 
@@ -176,7 +176,9 @@ def ask(request: AuthenticatedHttpRequest) -> HttpResponse:
             else:
                 messages.success(request, _("Your question has been posted."))
                 return redirect("questions:detail", post.pk)
-        similar = selectors.similar_questions(request.user, request.POST.get("title", ""))
+        similar = selectors.similar_questions(
+            request.user, request.POST.get("title", "")[:TITLE_MAX]
+        )
     context = {"form": form, "similar": similar, "title_typed": request.POST.get("title", "")}
     return render(request, "questions/ask.html", context, status=_status(form))
 
@@ -184,7 +186,7 @@ def ask(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 @require_safe
 def similar(request: AuthenticatedHttpRequest) -> HttpResponse:
-    title = request.GET.get("title", "")[:200]
+    title = request.GET.get("title", "")[:TITLE_MAX]
     context = {"similar": selectors.similar_questions(request.user, title), "title_typed": title}
     return render(request, "questions/partials/similar.html", context)
 

@@ -10,11 +10,13 @@ from django.utils.translation import gettext_lazy as _
 
 from plein.core import images
 from plein.core.forms import IMAGE_ACCEPT
+from plein.core.picker import pickers_for
 from plein.people.forms import DepartmentTreeIterator
-from plein.people.models import Department, Person
+from plein.people.models import Department
+from plein.people.permissions import User
+from plein.people.picker import PersonPickerField
 
 from .models import Membership, Space
-from .selectors import person_by_email
 
 
 class SpaceSearchForm(forms.Form):
@@ -67,13 +69,19 @@ class SpaceForm(forms.Form):
 
 
 class InviteForm(forms.Form):
-    email = forms.EmailField(label=_("E-mail address of the colleague to invite"))
+    """Whom to invite: a colleague the inviter may see, chosen with the picker (or typed as an
+    e-mail address). The field keeps its name "email" for links and scripts that post it."""
 
-    def clean_email(self) -> Person:
-        person = person_by_email(self.cleaned_data["email"])
-        if person is None:
-            raise forms.ValidationError(_("There is no active colleague with this e-mail address."))
-        return person
+    email = PersonPickerField(
+        label=_("Colleague to invite"),
+        required=True,
+        help_text=_("Type a name and choose from the list, or type their e-mail address."),
+        error_messages={"required": _("Choose the colleague you want to invite.")},
+    )
+
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        pickers_for(self, user)
 
 
 class RoleForm(forms.Form):

@@ -131,7 +131,7 @@ def image(request: AuthenticatedHttpRequest, slug: str) -> FileResponse:
 @require_safe
 def members(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     space = _space_or_404(request, slug)
-    return _members_page(request, space, InviteForm())
+    return _members_page(request, space, InviteForm(user=request.user))
 
 
 def _members_page(
@@ -160,7 +160,7 @@ def _members_page(
 def invite(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     space = _space_or_404(request, slug)
     _require(permissions.can_moderate(request.user, space))
-    form = InviteForm(request.POST)
+    form = InviteForm(request.POST, user=request.user)
     if form.is_valid():
         person: Person = form.cleaned_data["email"]
         try:

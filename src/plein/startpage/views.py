@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from plein.core.http import AuthenticatedHttpRequest
 
-from . import permissions, selectors, services
+from . import permissions, selectors, services, widgets
 from .forms import CelebrationsForm, LayoutActionForm, QuickLinkForm
 from .models import Celebrations, QuickLink
 
@@ -31,6 +31,7 @@ def start_page(request: AuthenticatedHttpRequest) -> HttpResponse:
     ]
     context: dict[str, Any] = {
         "placed": placed,
+        "phone_first": widgets.PHONE_FIRST,
         "show_start_hint": row is None or row.hint_dismissed_at is None,
     }
     for item in placed:

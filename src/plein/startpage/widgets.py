@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlencode
 
+from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -74,8 +76,16 @@ def _first_steps_available(request: AuthenticatedHttpRequest) -> bool:
 
 def _stream(request: AuthenticatedHttpRequest) -> dict[str, Any]:
     from plein.posts.feed_views import home_stream_context
+    from plein.posts.selectors import Cursor
 
-    return home_stream_context(request)
+    context = home_stream_context(request)
+    # A phone shows the first PHONE_POSTS (CSS); its "more" goes on with the post after them.
+    posts = context["stream_posts"]
+    if len(posts) > PHONE_POSTS:
+        last = posts[PHONE_POSTS - 1]
+        before = urlencode({"before": Cursor(last.created_at, last.pk).encode()})
+        context["stream_phone_more_url"] = f"{reverse('posts:feed')}?{before}"
+    return context
 
 
 def _my_spaces(request: AuthenticatedHttpRequest) -> dict[str, Any]:
@@ -145,6 +155,11 @@ def _questions(request: AuthenticatedHttpRequest) -> dict[str, Any]:
 
 
 MY_SPACES = 8
+# On a phone the start page is one column: these come first (the stream near the top, its first
+# PHONE_POSTS posts, then the rest), the others follow in the person's order; a bar at the top
+# jumps to each.
+PHONE_FIRST = ("first_steps", "stream")
+PHONE_POSTS = 5
 OPEN_QUESTIONS = 5
 FEATURED_NEWS = 3
 MY_EVENTS = 5

@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+MAX_BODY = 100_000  # characters of Markdown
+
 
 class Page(models.Model):
     space = models.ForeignKey(
@@ -23,7 +25,7 @@ class Page(models.Model):
     )
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("web address"), max_length=220, allow_unicode=False)
-    body = models.TextField(_("text"), blank=True)
+    body = models.TextField(_("text"), max_length=MAX_BODY, blank=True)
     body_html = models.TextField(blank=True)
     position = models.PositiveIntegerField(_("position"), default=0)
     revision = models.PositiveIntegerField(default=1)  # number of the current revision
@@ -55,7 +57,7 @@ class PageRevision(models.Model):
     page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="revisions")
     number = models.PositiveIntegerField()
     title = models.CharField(_("title"), max_length=200)
-    body = models.TextField(_("text"), blank=True)
+    body = models.TextField(_("text"), max_length=MAX_BODY, blank=True)
     edited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

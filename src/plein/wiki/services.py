@@ -21,10 +21,9 @@ from plein.posts.services import render_body
 from plein.spaces.models import Space
 
 from . import permissions
-from .models import Page, PageRevision
+from .models import MAX_BODY, Page, PageRevision
 
 MAX_TITLE = 200
-MAX_BODY = 100_000
 RESERVED = {"new"}  # used by the wiki's own addresses
 
 

@@ -1,5 +1,8 @@
+import re
+
 import pytest
 from django.contrib.auth.models import Group
+from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
@@ -357,6 +360,31 @@ def test_a_dry_run_shows_the_counts_and_saves_nothing(admin_client):
     assert response.context["result"].created == 2
     assert "nothing was saved" in response.content.decode()
     assert not Person.objects.filter(employee_number__isnull=False).exists()
+
+
+def test_the_import_can_send_new_people_the_welcome_email_at_once(  # type: ignore[no-untyped-def]
+    admin_client, django_capture_on_commit_callbacks
+):
+    PersonFactory(employee_number="1", email="anne@example.org")  # already in Plein
+    with django_capture_on_commit_callbacks(execute=True):
+        response = upload(admin_client, GOOD_CSV, send_welcome="on")
+
+    assert response.status_code == 200
+    assert response.context["result"].welcomed == 1
+    assert "Welcome e-mails sent" in response.content.decode()
+    assert [message.to for message in mail.outbox] == [["bas@example.org"]]
+    assert "http://testserver/account/password/reset/" in mail.outbox[0].body
+
+
+def test_without_the_option_the_import_sends_no_email(  # type: ignore[no-untyped-def]
+    admin_client, django_capture_on_commit_callbacks
+):
+    page = admin_client.get(IMPORT_URL).content.decode()
+    assert re.search(r'<input type="checkbox" name="send_welcome"[^>]*id="id_send_welcome">', page)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = upload(admin_client, GOOD_CSV)
+    assert response.context["result"].welcomed is None
+    assert mail.outbox == []
 
 
 def test_errors_are_listed_with_line_numbers_and_nothing_is_imported(admin_client):

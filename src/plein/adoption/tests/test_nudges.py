@@ -206,3 +206,30 @@ def test_next_run_is_the_nudge_hour(settings) -> None:  # type: ignore[no-untype
     now = timezone.localtime().replace(hour=11, minute=0)
     run = nudges.next_nudge_run(now)
     assert timezone.localtime(run).hour == 10 and run > now and run - now < timedelta(days=1)
+
+
+@pytest.mark.parametrize(
+    ("days_open", "english", "dutch"),
+    [
+        (8, "has been open for a week,", "is al een week open,"),
+        (43, "has been open for 6 weeks,", "is al 6 weken open,"),
+        (100, "You have not dropped by", "Je bent nog niet langs geweest op"),
+    ],
+)
+def test_the_first_reminder_says_how_long_the_intranet_has_been_open(  # type: ignore[no-untyped-def]
+    send, days_open, english, dutch
+) -> None:
+    """A colleague who joins six weeks after the launch is not told it opened a week ago."""
+    launched(days_ago=days_open)
+    joined = timezone.now() - timedelta(days=15)
+    PersonFactory(email="en@example.org", date_joined=joined, last_login=None, language="en")
+    PersonFactory(email="nl@example.org", date_joined=joined, last_login=None, language="nl")
+    assert send()["reminder"] == 2
+    by_address = {m.to[0]: m for m in mail.outbox}
+    for address, text in (("en@example.org", english), ("nl@example.org", dutch)):
+        message = by_address[address]
+        assert text in " ".join(message.body.split())
+        assert text in " ".join(message.alternatives[0][0].split())
+    if days_open > 8:
+        assert "a week" not in by_address["en@example.org"].body
+        assert "een week" not in by_address["nl@example.org"].body

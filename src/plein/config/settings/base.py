@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
+    "plein.posts.mentions.MentionsMiddleware",
 ]
 
 ROOT_URLCONF = "plein.config.urls"
@@ -122,10 +123,14 @@ if env.str("REDIS_URL", default=""):
         }
     }
 else:
+    # Never a per-process memory cache: the cache holds what every process must agree on (the
+    # launch phase, the branding, settings changed in the browser), and the web server and the
+    # task worker are separate processes. Files under PLEIN_VAR_DIR are shared by all processes
+    # on this machine and need no set-up; processes on several machines share REDIS_URL.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "plein",
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache"),
         }
     }
 

@@ -119,3 +119,115 @@ def test_management_hub_lists_only_what_a_person_may_do(client, community_manage
     employee = PersonFactory()
     client.force_login(employee)
     assert client.get(reverse("core:manage")).status_code == 403
+
+
+def _home(client, person, language: str) -> str:
+    person.language = language
+    person.save(update_fields=["language"])
+    client.force_login(person)
+    return client.get(reverse("core:home")).content.decode()
+
+
+def test_the_welcome_follows_a_renamed_persona_and_intranet(client, community_manager):
+    client.force_login(community_manager)
+    welcome = "Hoi, ik ben {persona}! Welkom op {intranet}."
+    client.post(reverse("manage:branding"), _form(persona_welcome=welcome))
+    assert "Hoi, ik ben Vera! Welkom op De Brug." in _home(client, community_manager, "nl")
+
+    client.post(
+        reverse("manage:branding"),
+        _form(persona_name="Vicky", intranet_name="Het Plein", persona_welcome=welcome),
+    )
+    home = _home(client, community_manager, "nl")
+    assert "Een woordje van Vicky" in home
+    assert "Hoi, ik ben Vicky! Welkom op Het Plein." in home
+    assert "Vera" not in home
+
+
+def test_the_demo_welcome_names_no_one(settings):
+    from plein.core.demo import DEMO_BRANDING
+
+    branding = Branding(**DEMO_BRANDING)
+    branding.persona_name = "Vicky"
+    assert branding.welcome_in("nl").startswith("Hoi, ik ben Vicky! Welkom op Plein,")
+    assert branding.welcome_in("en").startswith("Hi, I'm Vicky! Welcome to Plein,")
+
+
+def test_the_welcome_is_written_per_language_and_falls_back_to_the_other(client, community_manager):
+    client.force_login(community_manager)
+    client.post(
+        reverse("manage:branding"),
+        _form(persona_welcome="Welkom, {persona}!", persona_welcome_en="Welcome, {persona}!"),
+    )
+    assert "Welkom, Vera!" in _home(client, community_manager, "nl")
+    english = _home(client, community_manager, "en")
+    assert "Welcome, Vera!" in english and "Welkom, Vera!" not in english
+
+    client.post(reverse("manage:branding"), _form(persona_welcome="Welkom, {persona}!"))
+    assert Branding.objects.get().persona_welcome_en == ""
+    assert "Welkom, Vera!" in _home(client, community_manager, "en")
+
+
+def test_renaming_elsewhere_keeps_the_english_welcome(community_manager):
+    from plein.core import services
+
+    services.branding_update(
+        intranet_name="Plein",
+        primary_colour="#123456",
+        accent_colour="#8a2be2",
+        persona_welcome="Hallo",
+        persona_welcome_en="Hello",
+    )
+    services.branding_update(
+        intranet_name="De Brug", primary_colour="#123456", accent_colour="#8a2be2"
+    )
+    assert Branding.objects.get().persona_welcome_en == "Hello"
+
+
+def test_the_preview_shows_the_typed_welcome_in_both_languages_and_saves_nothing(
+    client, community_manager
+):
+    client.force_login(community_manager)
+    page = client.get(reverse("manage:branding")).content.decode()
+    assert 'id="branding-preview"' in page
+    data = _form(
+        persona_name="Vicky",
+        persona_welcome="Hoi, ik ben {persona}!",
+        persona_welcome_en="Hi, I'm {persona}!",
+        preview="1",
+    )
+    response = client.post(reverse("manage:branding"), data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Hoi, ik ben Vicky!" in html and "Hi, I&#x27;m Vicky!" in html
+    assert "Een woordje van Vicky" in html and "A word from Vicky" in html
+    assert 'value="Vicky"' in html  # the form keeps what was typed
+    assert not Branding.objects.exists()
+
+    partial = client.post(reverse("manage:branding"), data, HTTP_HX_REQUEST="true")
+    fragment = partial.content.decode()
+    assert fragment.lstrip().startswith('<section id="branding-preview"')
+    assert "Hoi, ik ben Vicky!" in fragment and "<form" not in fragment
+    assert not Branding.objects.exists()
+
+
+def test_the_migration_turns_the_current_names_into_placeholders():
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("plein.core.migrations.0002_persona_welcome_per_language")
+    Branding.objects.create(
+        pk=1,
+        intranet_name="Plein",
+        persona_name="Vera",
+        persona_welcome="Hoi, ik ben Vera! Welkom op Plein. Veranderen? Pleinfeest!",
+    )
+    migration._placeholders(apps, None)
+    assert Branding.objects.get().persona_welcome == (
+        "Hoi, ik ben {persona}! Welkom op {intranet}. Veranderen? Pleinfeest!"
+    )
+    migration._names(apps, None)
+    assert Branding.objects.get().persona_welcome == (
+        "Hoi, ik ben Vera! Welkom op Plein. Veranderen? Pleinfeest!"
+    )

@@ -79,3 +79,27 @@ def test_database_redis_and_email_come_from_the_environment(tmp_path):
     assert cache == "django.core.cache.backends.redis.RedisCache"
     assert (email_host, email_port) == ("smtp.internal", 587)
     assert hosts == ["a.example.org", "b.example.org"]
+
+
+def test_without_redis_every_process_shares_one_cache_in_the_var_directory(tmp_path):
+    """The web server and the task worker must agree on the launch phase, the branding and the
+    settings changed in the browser: what one process caches or forgets, the other sees."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DJANGO_SETTINGS_MODULE", "REDIS_URL")}
+    env.update({"DJANGO_SETTINGS_MODULE": "plein.config.settings", "PLEIN_VAR_DIR": str(tmp_path)})
+    setup = "import django; django.setup(); from django.core.cache import cache; "
+
+    def run(code: str) -> str:
+        return subprocess.run(
+            [sys.executable, "-c", setup + code],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=120,
+        ).stdout.strip()
+
+    run("cache.set('phase', 'pilot', 60)")
+    assert run("print(cache.get('phase'))") == "pilot"  # another process reads it
+    run("cache.delete('phase')")
+    assert run("print(cache.get('phase'))") == "None"  # and sees it forgotten
+    assert (tmp_path / "cache").is_dir()

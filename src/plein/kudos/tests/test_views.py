@@ -181,6 +181,45 @@ def test_spotlight_form_re_shows_input_on_errors(client, community_manager):  # 
     assert not Spotlight.objects.exists()
 
 
+def test_spotlight_picks_with_the_picker_and_hides_what_the_manager_may_not_see(  # type: ignore[no-untyped-def]
+    client, community_manager
+):
+    client.force_login(community_manager)
+    url = reverse("kudos:spotlight")
+    page = client.get(url).content.decode()
+    assert f'data-picker-url="{reverse("people:picker")}"' in page
+    assert f'data-picker-url="{reverse("posts:picker")}"' in page
+    today = timezone.localdate().isoformat()
+    colleague = PersonFactory(email="bram@example.org")
+    response = client.post(
+        url,
+        {
+            "person": f"{colleague.full_name} <bram@example.org>",
+            "starts_on": today,
+            "ends_on": today,
+        },
+    )
+    assert response.status_code == 302
+    post = PostFactory(title="Jubileum")
+    response = client.post(
+        url, {"post": f"Jubileum (/posts/{post.pk}/)", "starts_on": today, "ends_on": today}
+    )
+    assert response.status_code == 302
+    assert {(s.person, s.post) for s in Spotlight.objects.all()} == {
+        (colleague, None),
+        (None, post),
+    }
+    # A post in a secret space the manager is not in is "not found", like a wrong number.
+    secret = PostFactory(space=SpaceFactory(kind="secret"))
+    errors = {}
+    for number in (secret.pk, 999999):
+        response = client.post(
+            url, {"post": f"/posts/{number}/", "starts_on": today, "ends_on": today}
+        )
+        errors[number] = response.context["form"].errors["post"]
+    assert errors[secret.pk] == errors[999999] == ["No post found at this address."]
+
+
 def test_spotlight_edit_and_end(client, community_manager):  # type: ignore[no-untyped-def]
     client.force_login(community_manager)
     today = timezone.localdate()

@@ -9,6 +9,7 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from plein.ambassadors.models import Ambassador
 from plein.core.selectors import branding_get
@@ -275,6 +276,26 @@ def test_the_plan_form_keeps_bad_input_and_saves_good_input(client, community_ma
     assert list(plan.pilot_departments.all()) == [department]
 
 
+def test_pilot_participants_are_chosen_with_the_picker(client, community_manager) -> None:
+    client.force_login(community_manager)
+    anna = PersonFactory(email="anna@example.org")
+    bas = PersonFactory(email="bas@example.org")
+    response = client.post(
+        reverse("launch:plan"),
+        {"pilot_people": f"{anna.full_name} <anna@example.org>\nbas@example.org\n"},
+    )
+    assert response.status_code == 302
+    assert set(LaunchPlan.objects.get().pilot_people.all()) == {anna, bas}
+    page = client.get(reverse("launch:plan")).content.decode()
+    assert f'data-picker-url="{reverse("people:picker")}"' in page
+    assert "data-picker-multiple" in page
+    # The saved participants are shown by name, in the form the picker fills in.
+    assert escape(f"{anna.full_name} <anna@example.org>") in page
+    response = client.post(reverse("launch:plan"), {"pilot_people": "Anna\nbas@example.org"})
+    assert response.status_code == 400
+    assert "Without an e-mail address: Anna" in response.content.decode()
+
+
 def test_go_live_through_the_screens(client, community_manager) -> None:
     client.force_login(community_manager)
     _prepare(community_manager)
@@ -292,6 +313,7 @@ def test_go_live_through_the_screens(client, community_manager) -> None:
             "announcement_lead": "Vandaag.",
             "announcement_body": "Tekst",
             "send_invitations": "on",
+            "confirmed": "1",  # below the readiness score, a second press (see test_go_live)
         },
     )
     assert done.status_code == 302

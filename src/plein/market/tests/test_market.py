@@ -207,3 +207,32 @@ def test_market_page_query_count_is_flat(logged_in_client, django_assert_num_que
     ListingFactory.create_batch(10)
     with django_assert_num_queries(len(few.captured_queries)):
         assert logged_in_client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("language", "shown", "small", "in_form"),
+    [("nl", "€\xa01.234,50", "€\xa010,00", "1234,50"), ("en", "€1,234.50", "€10.00", "1234.50")],
+)
+def test_prices_are_written_as_the_pages_language_writes_them(
+    client, language, shown, small, in_form
+):
+    owner = PersonFactory(language=language)
+    listing = ListingFactory(owner=owner, price_cents=123450)
+    ListingFactory(price_cents=1000)
+    client.force_login(owner)
+    page = client.get(reverse("market:list")).content.decode()
+    assert shown in page and small in page
+    assert client.get(listing.get_absolute_url()).content.decode().count(shown) == 1
+    edit = client.get(reverse("market:edit", args=[listing.pk])).content.decode()
+    assert f'value="{in_form}"' in edit
+
+
+def test_a_dutch_price_may_be_typed_with_a_comma(client):
+    owner = PersonFactory(language="nl")
+    client.force_login(owner)
+    response = client.post(
+        reverse("market:create"),
+        {"kind": "offer", "title": "Bureaulamp", "category": "furniture", "price": "12,50"},
+    )
+    assert response.status_code == 302
+    assert Listing.objects.get(title="Bureaulamp").price_cents == 1250

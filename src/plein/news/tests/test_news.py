@@ -4,6 +4,7 @@ import io
 from datetime import timedelta
 
 import pytest
+from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -261,6 +262,18 @@ def test_must_read_notifies_reached_people_on_publication(  # type: ignore[no-un
     assert item.must_read_notified_at is not None
     # Announced once: running the task again tells nobody.
     assert tasks.must_read_announce.call(item.pk) == 0
+
+
+def test_the_must_read_email_names_the_article(  # type: ignore[no-untyped-def]
+    editor, django_capture_on_commit_callbacks
+):
+    reader = PersonFactory(email="reader@example.org", language="nl")
+    with django_capture_on_commit_callbacks(execute=True):
+        news_item(author=editor, title="Nieuwe parkeerregels", must_read=True)
+    (message,) = [m for m in mail.outbox if m.to == [reader.email]]
+    assert "Nieuwe parkeerregels" in message.subject
+    assert message.subject.startswith("Lees “Nieuwe parkeerregels”")
+    assert editor.full_name in message.subject
 
 
 def test_planned_must_read_is_announced_at_its_moment(  # type: ignore[no-untyped-def]

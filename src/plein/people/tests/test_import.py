@@ -1,3 +1,4 @@
+import csv
 import io
 from pathlib import Path
 
@@ -36,7 +37,11 @@ PERSON_FIELDS = [
 
 
 def csv_text(rows: list[list[str]], header: list[str] = HEADER, delimiter: str = ",") -> str:
-    return "\n".join(delimiter.join(row) for row in [header, *rows]) + "\n"
+    """A CSV file as HR exports it: values quoted where needed (a drawn surname can hold the
+    delimiter, as in "Werl-Arnsberg, van")."""
+    out = io.StringIO()
+    csv.writer(out, delimiter=delimiter, lineterminator="\n").writerows([header, *rows])
+    return out.getvalue()
 
 
 def run(text: str, encoding: str = "utf-8", **kwargs):  # type: ignore[no-untyped-def]
@@ -540,3 +545,65 @@ def test_a_header_without_rows_imports_nothing():
     result = run(csv_text([]))
     assert result.rows == 0
     assert Person.objects.count() == 0
+
+
+# --- The welcome e-mail --------------------------------------------------------------------
+
+
+def test_send_welcome_mails_each_new_active_person_once_after_commit(  # type: ignore[no-untyped-def]
+    django_capture_on_commit_callbacks,
+):
+    from django.core import mail
+
+    PersonFactory(employee_number="1", email="old@example.org")
+    text = csv_text(
+        [
+            ["1", "old@example.org", "Oud", "Gediende", ""],
+            ["2", "new@example.org", "Nieuw", "Collega", ""],
+            ["3", "gone@example.org", "Al", "Weg", "nee"],
+        ],
+        header=[*HEADER, "active"],
+    )
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        result = run(text, send_welcome=True, site_url="https://intranet.example.org")
+    assert result.welcomed == 1
+    assert mail.outbox == []  # nothing before the commit
+    for callback in callbacks:
+        callback()
+    assert [message.to for message in mail.outbox] == [["new@example.org"]]
+    assert "https://intranet.example.org/account/password/reset/" in mail.outbox[0].body
+    # Importing again creates nobody, so nobody is welcomed twice.
+    with django_capture_on_commit_callbacks(execute=True):
+        assert run(text, send_welcome=True, site_url="https://x.example.org").welcomed == 0
+    assert len(mail.outbox) == 1
+
+
+def test_a_dry_run_counts_the_welcome_emails_but_sends_none(  # type: ignore[no-untyped-def]
+    django_capture_on_commit_callbacks,
+):
+    from django.core import mail
+
+    with django_capture_on_commit_callbacks(execute=True):
+        result = run(
+            csv_text([["7", "seven@example.org", "Zeven", "Zee"]]),
+            dry_run=True,
+            send_welcome=True,
+            site_url="https://intranet.example.org",
+        )
+    assert (result.created, result.welcomed) == (1, 1)
+    assert mail.outbox == []
+    with pytest.raises(ValueError):
+        run(csv_text([["8", "eight@example.org", "Acht", "Zee"]]), send_welcome=True)
+
+
+def test_command_send_welcome(capsys, settings, django_capture_on_commit_callbacks):  # type: ignore[no-untyped-def]
+    from django.core import mail
+
+    settings.PLEIN_SITE_URL = "https://plein.example.org"
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("import-people", str(EXAMPLE), "--send-welcome")
+    out = capsys.readouterr().out
+    active_new = Person.objects.filter(is_active=True).count()
+    assert f"Welcome e-mails: {active_new}" in out
+    assert len(mail.outbox) == active_new
+    assert all("https://plein.example.org/" in message.body for message in mail.outbox)

@@ -335,3 +335,69 @@ def test_profile_update_service_returns_the_saved_person(person):  # type: ignor
     assert result.job_title == "Analyst"
     assert Person.objects.get(pk=person.pk).job_title == "Analyst"
     assert names(result.skills) == ["SQL"]
+
+
+# --- People who came from HR ------------------------------------------------------------------
+
+
+@pytest.fixture
+def from_hr(person):  # type: ignore[no-untyped-def]
+    """The logged-in person, kept by the HR import, with a department, location and manager."""
+    person.employee_number = "4711"
+    person.department = DepartmentFactory(name="Burgerzaken")
+    person.location = LocationFactory(name="Stadskantoor")
+    person.manager = PersonFactory(first_name="Mila", name_prefix="", last_name="Baas")
+    person.save()
+    return person
+
+
+def test_hr_fields_are_shown_read_only_with_an_explanation(logged_in_client, from_hr):  # type: ignore[no-untyped-def]
+    html = logged_in_client.get(EDIT_URL).content.decode()
+    assert 'name="department"' not in html and 'name="location"' not in html
+    read_only = html.split('id="hr-fields"', 1)[1].split("</div>", 1)[0]
+    for text in ("Burgerzaken", "Stadskantoor", "Mila Baas", "come from the HR system"):
+        assert text in read_only
+    assert 'name="job_title"' in html  # the rest stays editable
+
+
+def test_posting_other_hr_fields_changes_nothing_of_them(logged_in_client, from_hr):  # type: ignore[no-untyped-def]
+    department, location = from_hr.department, from_hr.location
+    response = logged_in_client.post(
+        EDIT_URL,
+        valid_data(
+            department=str(DepartmentFactory(name="Elders").pk),
+            location=str(LocationFactory(name="Thuis").pk),
+            manager=str(PersonFactory().pk),
+            job_title="Adviseur",
+        ),
+    )
+    assert response.status_code == 302
+    from_hr.refresh_from_db()
+    assert (from_hr.department, from_hr.location) == (department, location)
+    assert from_hr.manager.full_name == "Mila Baas"
+    assert from_hr.job_title == "Adviseur"
+
+
+def test_the_service_refuses_to_change_hr_fields(from_hr):  # type: ignore[no-untyped-def]
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError) as raised:
+        services.profile_update(
+            person=from_hr,
+            job_title="",
+            department=None,
+            location=LocationFactory(),
+            phone="",
+            bio="",
+            skills=[],
+            interests=[],
+        )
+    assert set(raised.value.message_dict) == {"department", "location"}
+    from_hr.refresh_from_db()
+    assert from_hr.department is not None
+
+
+def test_people_not_from_hr_still_choose_their_department(logged_in_client, person):  # type: ignore[no-untyped-def]
+    assert person.employee_number is None
+    html = logged_in_client.get(EDIT_URL).content.decode()
+    assert 'name="department"' in html and 'id="hr-fields"' not in html

@@ -21,13 +21,15 @@ def test_raw_html_and_script_links_are_neutralised() -> None:
     assert "&lt;img src=x onerror=alert(1)&gt;" in html  # shown as text, never as an element
 
 
-def test_mentions_and_hashtags_become_links_outside_code() -> None:
+def test_mentions_are_marked_and_hashtags_linked_outside_code() -> None:
     rendered = markup.render(
         "Hoi @jan.devries en @onbekend in @hr #Plan `#code @jan.devries`", _resolve
     )
-    assert '<a href="/people/1/"' in rendered.html
-    assert '<a href="/spaces/hr/"' in rendered.html
-    assert "@onbekend" in rendered.html and 'href="/people/onbekend' not in rendered.html
+    # Marked only: who they name, for whom, is decided when the page is shown (mentions.py).
+    assert '<span class="mention">@jan.devries</span>' in rendered.html
+    assert '<span class="mention">@hr</span>' in rendered.html
+    assert "/people/1/" not in rendered.html and "/spaces/hr/" not in rendered.html
+    assert "@onbekend" in rendered.html and '"mention">@onbekend' not in rendered.html
     assert rendered.hashtags == ["plan"]
     assert "<code>#code @jan.devries</code>" in rendered.html
     assert set(rendered.mentions) >= {"jan.devries", "hr"}
@@ -37,7 +39,7 @@ def test_links_get_safe_rel_and_email_is_not_a_mention() -> None:
     html = markup.render("Zie https://example.org of mail jan@example.org", _resolve).html
     assert 'href="https://example.org"' in html
     assert "noopener" in html
-    assert 'href="/people/1/"' not in html
+    assert "mention" not in html
 
 
 def test_hashtag_rules() -> None:

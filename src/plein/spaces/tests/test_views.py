@@ -132,6 +132,24 @@ def test_invite_by_email(client) -> None:  # type: ignore[no-untyped-def]
     assert Membership.objects.get(space=space, person=invitee).state == State.MEMBER
 
 
+def test_invite_with_the_picker(client) -> None:  # type: ignore[no-untyped-def]
+    """The members page offers the picker; what it fills in ("Name <address>") invites."""
+    space = SpaceFactory(kind="secret")
+    owner = MembershipFactory(space=space, role="owner").person
+    invitee = PersonFactory(email="gast@example.org")
+    client.force_login(owner)
+    page = client.get(reverse("spaces:members", args=[space.slug])).content.decode()
+    assert f'data-picker-url="{reverse("people:picker")}"' in page
+    url = reverse("spaces:invite", args=[space.slug])
+    response = client.post(url, {"email": f"{invitee.full_name} <gast@example.org>"})
+    assert response.status_code == 302
+    assert Membership.objects.get(space=space, person=invitee).state == State.INVITED
+    response = client.post(url, {"email": "Jan"})
+    assert response.status_code == 400
+    assert "choose a colleague from the list" in response.content.decode()
+    assert 'value="Jan"' in response.content.decode()
+
+
 def test_defaults_page_for_community_managers(
     client, community_manager, django_capture_on_commit_callbacks
 ) -> None:  # type: ignore[no-untyped-def]

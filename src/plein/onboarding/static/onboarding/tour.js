@@ -20,14 +20,20 @@
     if (!selector) {
       return null;
     }
-    var element = null;
+    var elements = [];
     try {
-      element = document.querySelector(selector);
+      elements = document.querySelectorAll(selector);
     } catch (error) {
       return null;
     }
-    // Hidden parts (display: none, e.g. on a small screen) are not pointed at.
-    return element && element.getClientRects().length ? element : null;
+    // Hidden parts (display: none, e.g. on a small screen) are not pointed at: the first
+    // visible match is (the main navigation is a row of links or, on a phone, a menu button).
+    for (var i = 0; i < elements.length; i++) {
+      if (elements[i].getClientRects().length) {
+        return elements[i];
+      }
+    }
+    return null;
   }
 
   var stops = JSON.parse(source.textContent).filter(function (stop) {

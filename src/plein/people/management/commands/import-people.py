@@ -1,12 +1,15 @@
-"""`plein import-people FILE.csv [--dry-run]`: import people from an HR export.
+"""`plein import-people FILE.csv [--dry-run] [--send-welcome]`: import people from an HR export.
 
 The file format is described in plein.people.imports. Prints what changed; on errors prints
 "line N: message" for each problem to stderr, imports nothing and exits with status 1.
+With --send-welcome every new active person gets the welcome e-mail, with a link to choose a
+password on PLEIN_SITE_URL.
 """
 
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
@@ -14,6 +17,11 @@ from plein.people.imports import ImportResult, PeopleImportError, people_import_
 
 
 def result_lines(result: ImportResult) -> list[str]:
+    welcome = (
+        [_("Welcome e-mails: %(count)d") % {"count": result.welcomed}]
+        if result.welcomed is not None
+        else []
+    )
     return [
         _("Created: %(count)d") % {"count": result.created},
         _("Updated: %(count)d") % {"count": result.updated},
@@ -23,6 +31,7 @@ def result_lines(result: ImportResult) -> list[str]:
         _("Departments created: %(count)d") % {"count": result.departments_created},
         _("Departments renamed or moved: %(count)d") % {"count": result.departments_updated},
         _("Locations created: %(count)d") % {"count": result.locations_created},
+        *welcome,
     ]
 
 
@@ -36,13 +45,23 @@ class Command(BaseCommand):
             action="store_true",
             help="Check the file and report what would change, without saving anything.",
         )
+        parser.add_argument(
+            "--send-welcome",
+            action="store_true",
+            help="E-mail each new person the welcome with a link to choose a password.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         path: Path = options["file"]
         if not path.is_file():
             raise CommandError(_("File not found: %(path)s") % {"path": path})
         try:
-            result = people_import_csv(file=path, dry_run=options["dry_run"])
+            result = people_import_csv(
+                file=path,
+                dry_run=options["dry_run"],
+                send_welcome=options["send_welcome"],
+                site_url=str(settings.PLEIN_SITE_URL),
+            )
         except PeopleImportError as error:
             for line, message in error.errors:
                 self.stderr.write(
