@@ -28,9 +28,7 @@ def test_end_labels_lie_within_the_view_box(labels: list[str]) -> None:
     assert chart.plot_right > chart.left + chart.width / 3  # the plot keeps room to draw in
     for line in chart.lines:
         text = f"{line.label} 100%"
-        assert chart.label_x > max(
-            float(part.split(",")[0]) for part in line.path[1:].split("L")
-        )
+        assert chart.label_x > max(float(part.split(",")[0]) for part in line.path[1:].split("L"))
         assert chart.label_x + charts.label_width(text) <= chart.width, text
         assert line.label_y - charts.LABEL_SIZE > 0 and line.label_y <= chart.height
 
