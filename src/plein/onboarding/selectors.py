@@ -166,7 +166,8 @@ def tour_steps() -> list[dict[str, str]]:
             "title": _("Find your way"),
             "text": _(
                 "The menu takes you to the news, your colleagues, the spaces, the agenda and "
-                "the questions. Documents, blogs, ideas and more are under “More”."
+                "the questions. Documents, blogs, ideas and more are under “More” (on a phone "
+                "all of it is under “Menu”)."
             ),
         },
         {
