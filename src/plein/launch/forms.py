@@ -32,7 +32,6 @@ class LaunchPlanForm(forms.Form):
     )
     pilot_people = PeoplePickerField(
         label=_("Pilot participants"),
-        max_length=20_000,
         help_text=_(
             "Other people who take part: find them by name, or type their e-mail addresses, one "
             "per line."

@@ -106,7 +106,7 @@ class PeoplePickerField(_PeopleChooserField):
 
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("widget", PickerTextarea(reverse_lazy("people:picker")))
-        kwargs["max_length"] = kwargs.get("max_length", 20_000)
+        kwargs.setdefault("max_length", 20_000)
         super().__init__(**kwargs)
 
     def prepare_value(self, value: Any) -> Any:

@@ -47,10 +47,6 @@ class Rendered:
 Resolver = Callable[[str], object]
 
 
-def mentions_in(text: str) -> list[str]:
-    return _unique(match.group(1) for match in MENTION.finditer(text))
-
-
 def hashtags_in(text: str) -> list[str]:
     return _unique(match.group(1).lower() for match in HASHTAG.finditer(text))
 

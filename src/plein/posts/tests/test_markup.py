@@ -44,4 +44,5 @@ def test_links_get_safe_rel_and_email_is_not_a_mention() -> None:
 
 def test_hashtag_rules() -> None:
     assert markup.hashtags_in("#Een #een #2nd a#b &#39; #x-y") == ["een", "x-y"]
-    assert markup.mentions_in("@jan.devries, @piet. mail@example.org") == ["jan.devries", "piet"]
+    rendered = markup.render("@jan.devries, @piet. mail@example.org", lambda name: True)
+    assert rendered.mentions == ["jan.devries", "piet"]
