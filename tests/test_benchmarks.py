@@ -40,3 +40,15 @@ def test_the_analytics_benchmark_runs_on_a_tiny_organisation() -> None:
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-4000:]
     assert "events/s through record()" in result.stdout
     assert "dashboard does not grow with the events" in result.stdout
+
+
+def test_the_http_benchmark_runs_on_a_tiny_organisation() -> None:
+    result = _run(
+        "bench/http.py",
+        *("--people", "60", "--spaces", "4", "--posts", "1500"),
+        *("--seconds", "0.3", "--rounds", "1", "--repeat", "1"),
+    )
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-4000:]
+    assert "login page (anonymous, floor)" in result.stdout
+    assert "of the floor's throughput" in result.stdout
+    assert "queries at 1,000 posts" in result.stdout

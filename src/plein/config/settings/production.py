@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, SECRET_KEY, env
+from .base import ALLOWED_HOSTS, DATABASES, SECRET_KEY, env
 
 DEBUG = False
 if len(SECRET_KEY) < 50:
@@ -11,6 +11,12 @@ if len(SECRET_KEY) < 50:
         "Set SECRET_KEY to a random value of at least 50 characters, for example with: "
         "python -c 'import secrets; print(secrets.token_urlsafe(64))'"
     )
+
+# Each app process keeps its database connection between requests (a new PostgreSQL connection
+# costs a process on the server and cold caches: ~5 ms and slower first queries per request),
+# checked before reuse so a restarted database server is survived.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=300)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 # Links in e-mail sent by background tasks (no request to take the host from).
 PLEIN_SITE_URL = env.str("PLEIN_SITE_URL", default=f"https://{ALLOWED_HOSTS[0]}").rstrip("/")

@@ -103,3 +103,38 @@ def test_without_redis_every_process_shares_one_cache_in_the_var_directory(tmp_p
     run("cache.delete('phase')")
     assert run("print(cache.get('phase'))") == "None"  # and sees it forgotten
     assert (tmp_path / "cache").is_dir()
+
+
+@pytest.mark.parametrize(
+    ("environment", "override", "expected"),
+    [
+        ("production", None, [300, True]),
+        ("production", "0", [0, True]),
+        ("development", None, [0, False]),
+    ],
+)
+def test_production_keeps_database_connections_between_requests(
+    tmp_path, environment, override, expected
+):
+    code = (
+        "import django, json; from django.conf import settings; django.setup(); "
+        "db = settings.DATABASES['default']; "
+        "print(json.dumps([db['CONN_MAX_AGE'], db['CONN_HEALTH_CHECKS']]))"
+    )
+    unwanted = {"DJANGO_SETTINGS_MODULE", "CONN_MAX_AGE", "DATABASE_URL"}
+    env = {k: v for k, v in os.environ.items() if k not in unwanted}
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "plein.config.settings",
+            "PLEIN_ENV": environment,
+            "SECRET_KEY": STRONG_KEY,
+            "PLEIN_VAR_DIR": str(tmp_path),
+            "DATABASE_URL": "postgres://plein:pw@db.internal:5432/intranet",
+        }
+    )
+    if override is not None:
+        env["CONN_MAX_AGE"] = override
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    assert __import__("json").loads(result.stdout) == expected
