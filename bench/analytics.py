@@ -22,15 +22,20 @@ Figures:
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
+# bench/http.py beside this file would hide the standard library's http: look in this folder last.
+if sys.path and Path(sys.path[0]).resolve() == Path(__file__).resolve().parent:
+    sys.path.append(sys.path.pop(0))
+
 import argparse
 import os
 import random
 import shutil
 import statistics
-import sys
 import time
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 

@@ -9,16 +9,21 @@ separate process like a real run: start-up, password hash, inserts, commit, phot
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
+# bench/http.py beside this file would hide the standard library's http: look in this folder last.
+if sys.path and Path(sys.path[0]).resolve() == Path(__file__).resolve().parent:
+    sys.path.append(sys.path.pop(0))
+
 import argparse
 import os
 import re
 import shutil
 import sqlite3
 import subprocess
-import sys
 import tempfile
 import time
-from pathlib import Path
 
 
 def _plein(var_dir: Path, *args: str) -> str:

@@ -25,6 +25,13 @@ the first; queries per page the same for 10, 20 and 50 items and for 1,000 and a
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
+# bench/http.py beside this file would hide the standard library's http: look in this folder last.
+if sys.path and Path(sys.path[0]).resolve() == Path(__file__).resolve().parent:
+    sys.path.append(sys.path.pop(0))
+
 import argparse
 import bisect
 import io
@@ -33,14 +40,12 @@ import os
 import random
 import shutil
 import statistics
-import sys
 import tempfile
 import time
 import types
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime, timedelta
 from itertools import accumulate
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 

@@ -24,10 +24,12 @@ EXPLAIN (ANALYZE) on every SELECT of every page with JIT on, to show that none i
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
-# This file's folder comes first on sys.path, where this file would hide the standard library's
-# `http`: move the folder to the end (bench/feed.py is still found there).
-sys.path.append(sys.path.pop(0))
+# bench/http.py beside this file would hide the standard library's http: look in this folder last
+# (bench/feed.py is still found there).
+if sys.path and Path(sys.path[0]).resolve() == Path(__file__).resolve().parent:
+    sys.path.append(sys.path.pop(0))
 
 import argparse
 import http.client
@@ -44,7 +46,6 @@ import threading
 import time
 from dataclasses import dataclass, field
 from datetime import timedelta
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 

@@ -1,5 +1,5 @@
 """Collects a request's usage events and writes them with one INSERT after the response has been
-sent (when the server closes it), so no one waits for the write.
+sent (plein.core.after_response), so no one waits for the write.
 
 It also records, for a logged-in person:
 - a VISIT when their previous request in this session was more than 30 minutes ago;
@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from functools import partial
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
+
+from plein.core.after_response import after_response, serving
 
 from . import events
 from .models import Kind
@@ -28,10 +29,16 @@ VIEW_URL_NAME = "detail"
 
 
 class UsageEventMiddleware:
+    """Also opens the request's queue of work for after the response (plein.core.after_response),
+    for the views inside it."""
+
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        return serving(self._respond, request)
+
+    def _respond(self, request: HttpRequest) -> HttpResponse:
         with events.collecting() as recorded:
             response = self.get_response(request)
             user = getattr(request, "user", None)
@@ -39,19 +46,8 @@ class UsageEventMiddleware:
                 self._visit(request, user)
                 self._view(request, response, user)
         if recorded:
-            self._write_after_sending(response, recorded)
+            after_response(events.write, recorded)
         return response
-
-    @staticmethod
-    def _write_after_sending(response: HttpResponse, recorded: list[Any]) -> None:
-        # The WSGI/ASGI server calls response.close() once the body has gone out, and Django's
-        # close() runs the response's resource closers (as FileResponse's file is closed) before
-        # the request_finished signal, while the database connection is still open.
-        closers = getattr(response, "_resource_closers", None)
-        if isinstance(closers, list):
-            closers.append(partial(events.write, recorded))
-        else:
-            events.write(recorded)
 
     def _visit(self, request: HttpRequest, user: Any) -> None:
         session = getattr(request, "session", None)

@@ -16,8 +16,9 @@ from django.utils import timezone
 from faker import Faker
 
 from plein.people.models import Person
+from plein.posts.counters import post_counters_refresh
 from plein.posts.models import Comment, PersonFollow, Post, PostFollow, Reaction
-from plein.posts.services import post_counters_refresh, render_body
+from plein.posts.services import render_body
 
 from .models import BlogEntry, Series
 

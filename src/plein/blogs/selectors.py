@@ -135,8 +135,8 @@ def series_neighbours(user: User, post: Post) -> tuple[Post | None, Post | None]
 
 
 def recent_blog_entries(user: User, limit: int = 3) -> list[Post]:
-    """The newest entries the user may read, for a widget (one query): each with author,
-    blog_series and blog_excerpt."""
+    """The newest entries the user may read, for a widget (one query): each with author and
+    blog_series (the widget shows titles, not excerpts)."""
     posts = list(
         blog_entries(user)
         .select_related("author", "blog_details__series")
@@ -145,5 +145,4 @@ def recent_blog_entries(user: User, limit: int = 3) -> list[Post]:
     for post in posts:
         details = getattr(post, "blog_details", None)
         post.blog_series = details.series if details else None  # type: ignore[attr-defined]
-        post.blog_excerpt = excerpt(post)  # type: ignore[attr-defined]
     return posts

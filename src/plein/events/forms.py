@@ -9,6 +9,8 @@ from typing import Any
 from django import forms
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from plein.spaces.models import Space
@@ -31,6 +33,32 @@ class TimeInput(forms.TimeInput):
         super().__init__(format="%H:%M")
 
 
+class ManyOptionsSelect(forms.Select):
+    """A select whose options are written in Python rather than one template each (about 0.1 ms
+    apiece): for lists that grow with the organisation, such as every space one may read."""
+
+    template_name = "events/widgets/many_options_select.html"
+
+    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
+        context = super().get_context(name, value, attrs)
+        options = [
+            option for _group, group, _i in context["widget"]["optgroups"] for option in group
+        ]
+        context["widget"]["options_html"] = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (
+                    option["value"],
+                    mark_safe(" selected") if option["selected"] else "",
+                    option["label"],
+                )
+                for option in options
+            ),
+        )
+        return context
+
+
 class AgendaFilterForm(forms.Form):
     category = forms.ChoiceField(
         label=_("Category"),
@@ -43,6 +71,7 @@ class AgendaFilterForm(forms.Form):
         queryset=Space.objects.none(),
         to_field_name="slug",
         empty_label=_("All spaces and organisation-wide"),
+        widget=ManyOptionsSelect,
     )
     mine = forms.BooleanField(label=_("Only my events"), required=False)
 

@@ -91,7 +91,11 @@ class Event(models.Model):
                 condition=~models.Q(location="", online_url=""), name="event_has_place"
             ),
         ]
-        indexes = [models.Index(fields=["starts_at"], name="event_starts_idx")]
+        indexes = [
+            models.Index(fields=["starts_at"], name="event_starts_idx"),
+            # The agenda and the start page ask for what has not ended yet.
+            models.Index(fields=["ends_at"], name="event_ends_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.title

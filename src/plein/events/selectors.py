@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
+from plein.core.queries import Unlikely
 from plein.people.models import Person
 from plein.spaces import permissions as space_rules
 from plein.spaces.models import Space
@@ -20,8 +21,8 @@ FEED_HISTORY = timedelta(days=180)
 
 
 def _with_my_answer(events: QuerySet[Event], user: Person) -> QuerySet[Event]:
-    mine = RSVP.objects.filter(event=OuterRef("pk"), person_id=user.pk).values("state")[:1]
-    return events.annotate(my_state=Subquery(mine))
+    answer = RSVP.objects.filter(event=OuterRef("pk"), person_id=user.pk).order_by()
+    return events.annotate(my_state=Subquery(answer.values("state")[:1]))
 
 
 def agenda(
@@ -35,11 +36,17 @@ def agenda(
     """The events the user may see: upcoming (not yet ended) soonest first, or past ones latest
     first; optionally one category, one space, or only the user's own (answered or organised)."""
     now = timezone.now()
-    events = permissions.visible_events(user).select_related("space", "organiser")
+    # (Not the organiser: no list shows them, and joining people before the LIMIT made
+    # PostgreSQL read every person.)
+    events = permissions.visible_events(user).select_related("space")
     if past:
         events = events.filter(ends_at__lte=now).order_by("-starts_at", "-pk")
     else:
-        events = events.filter(ends_at__gt=now).order_by("starts_at", "pk")
+        # NULLS FIRST (starts_at is never NULL) keeps PostgreSQL from walking event_starts_idx
+        # from the first event ever to spare a sort; Unlikely does that for SQLite
+        # (which would otherwise walk event_starts_idx; Unlikely makes it walk event_ends_idx).
+        soonest = F("starts_at").asc(nulls_first=True)
+        events = events.filter(Unlikely(Q(ends_at__gt=now))).order_by(soonest, "pk")
     if category:
         events = events.filter(category=category)
     if space is not None:

@@ -13,8 +13,8 @@ from faker import Faker
 from plein.accounts.roles import COMMUNITY_MANAGER
 from plein.people.models import Person
 from plein.posts import markup
+from plein.posts.counters import post_counters_refresh
 from plein.posts.models import Post, PostFollow
-from plein.posts.services import post_counters_refresh
 
 from .models import IdeaDetails, IdeaVote
 

@@ -13,9 +13,9 @@ from plein.accounts.roles import COMMUNITY_MANAGER
 from plein.notifications.models import Notification
 from plein.people.models import Person
 from plein.posts import markup
+from plein.posts.counters import post_counters_refresh
 from plein.posts.demo import DEMO_LOGINS, _moment, _role_holder
 from plein.posts.models import Post, PostFollow
-from plein.posts.services import post_counters_refresh
 
 from .models import Badge, KudosDetails, Spotlight
 from .permissions import public_posts

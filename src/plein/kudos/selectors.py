@@ -7,14 +7,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from plein.people.models import Person
-from plein.people.permissions import visible_people
+from plein.people.permissions import can_view_profile, visible_people
 from plein.people.selectors import directory_people
 from plein.posts.models import Post
-from plein.posts.permissions import visible_posts
+from plein.posts.permissions import listed_among, visible_posts
 from plein.posts.selectors import Cursor, FeedPage, _page, decorate, with_cards
 from plein.spaces.permissions import User
 
@@ -85,17 +85,24 @@ def _on(today: date | None) -> date:
 
 def current_spotlights(user: User, today: date | None = None) -> list[Spotlight]:
     """What is in the spotlight today for the start page (kudos/partials/spotlight_widget.html,
-    as `spotlights`): active people and posts the user may see, the newest first."""
+    as `spotlights`): active people and posts the user may see, the newest first.
+
+    Today's few rows come first, with their person or post (one query, the only one when there
+    are none); the rules then judge just those: can_view_profile for an active person, and
+    listed_among (what visible_posts would list) for the posts."""
     today = _on(today)
-    return list(
+    rows = list(
         Spotlight.objects.filter(starts_on__lte=today, ends_on__gte=today)
-        .filter(
-            Q(person__in=visible_people(user).filter(is_active=True))
-            | Q(post__in=visible_posts(user))
-        )
-        .select_related("person__department", "post__author")
+        .select_related("person__department", "post__author", "post__space")
         .order_by("-starts_on", "-pk")
     )
+    posts = listed_among(user, [row.post for row in rows if row.post is not None])
+    return [
+        row
+        for row in rows
+        if row.post_id in posts
+        or (row.person is not None and row.person.is_active and can_view_profile(user, row.person))
+    ]
 
 
 @dataclass

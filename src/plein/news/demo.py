@@ -16,9 +16,9 @@ from faker import Faker
 from plein.accounts.roles import COMMUNITY_MANAGER, EDITOR
 from plein.people.models import Department, Location, Person
 from plein.posts import markup
+from plein.posts.counters import post_counters_refresh
 from plein.posts.demo import DEMO_LOGINS
 from plein.posts.models import Post, PostFollow, Reaction
-from plein.posts.services import post_counters_refresh
 
 from . import permissions
 from .models import NewsItem, ReadConfirmation

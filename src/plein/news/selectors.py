@@ -43,7 +43,11 @@ def attach_news(posts: Sequence[Post], user: User) -> None:
 
 
 def visible_news(user: User) -> QuerySet[Post]:
-    return visible_posts(user).filter(kind=Post.Kind.NEWS, news_details__isnull=False)
+    """News posts the user may read. Every news post has its NewsItem (news_create writes both in
+    one transaction, and the item goes only with its post), so this does not join the items: the
+    lists walk post_kind_stream_idx newest first and stop after a page, where a join made
+    PostgreSQL read every news item ever written first."""
+    return visible_posts(user).filter(kind=Post.Kind.NEWS)
 
 
 def news_get(user: User, pk: int) -> Post | None:
@@ -55,10 +59,13 @@ def news_get(user: User, pk: int) -> Post | None:
 
 
 def featured_news(user: User, limit: int = 3) -> list[Post]:
-    """Featured news the user may see, newest first, decorated like stream cards."""
-    posts = visible_news(user).filter(news_details__featured=True).order_by("-created_at", "-pk")
-    rows = list(post_selectors.with_cards(posts, user)[:limit])
-    return post_selectors.decorate(rows, user)
+    """Featured news the user may see, newest first, each with post.news: for the start page,
+    which shows their titles, leads and pictures (one query)."""
+    posts = visible_news(user).filter(news_details__featured=True).select_related("news_details")
+    rows = list(posts.order_by("-created_at", "-pk")[:limit])
+    for post in rows:
+        post.news = post.news_details  # type: ignore[attr-defined]
+    return rows
 
 
 @dataclass(frozen=True)
@@ -106,6 +113,7 @@ def news_archive(user: User, filters: ArchiveFilters, *, page: Any = 1) -> Page[
         ).values_list("news_id", flat=True)
     )
     now = timezone.now()
+    rows = [post for post in rows if getattr(post, "news_details", None) is not None]
     for post in rows:
         post.is_planned = post.created_at > now  # type: ignore[attr-defined]
         post.news = post.news_details  # type: ignore[attr-defined]

@@ -30,6 +30,7 @@ from plein.people.models import Person
 from plein.spaces.models import Membership, Space
 
 from . import markup
+from .counters import post_counters_refresh
 from .models import (
     Comment,
     Hashtag,
@@ -39,7 +40,6 @@ from .models import (
     PostRevision,
     Reaction,
 )
-from .services import post_counters_refresh
 
 BATCH_SIZE = 1000
 WEEKS = 6

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime, timedelta
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
@@ -366,9 +367,11 @@ class PostFollow(models.Model):
 class FeedVisit(models.Model):
     """When a person last looked at their home feed, for the "new since last visit" marker.
 
-    A visit lasts while the feed is looked at again within VISIT_GAP; during a visit the marker
+    A visit lasts while the feed is looked at again within GAP; during a visit the marker
     stays where it was when the visit began, so a reload does not make the new posts "old".
     """
+
+    GAP = timedelta(minutes=30)
 
     person = models.OneToOneField(PERSON, on_delete=models.CASCADE, related_name="feed_visit")
     seen_at = models.DateTimeField()  # the latest look at the feed
@@ -376,3 +379,8 @@ class FeedVisit(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person_id} {self.seen_at:%Y-%m-%d %H:%M}"
+
+    def since_at(self, moment: datetime) -> datetime | None:
+        """Where the marker goes for a look at `moment`: at the end of the previous visit once
+        GAP has passed, else where it was when this visit began."""
+        return self.seen_at if moment - self.seen_at > self.GAP else self.since

@@ -17,9 +17,10 @@ asks these rules; each rule is a function and, where lists need it, a queryset t
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, prefetch_related_objects
 from django.utils import timezone
 
 from plein.people.models import Department
@@ -90,6 +91,21 @@ def visible_posts(user: User) -> QuerySet[Post]:
         return posts
     reach = _published(timezone.now()) & _in_audience(user)
     return posts.filter(reach | Q(author_id=int(user.pk or 0)))
+
+
+def listed_among(user: User, posts: Iterable[Post]) -> set[int]:
+    """The ids of those of these posts that visible_posts(user) lists, by the rule (can_view_post
+    on posts loaded with their space, deleted ones left out) instead of a query that works out
+    every post the user may see: one query for the user's memberships of their spaces (none when
+    already known) and, only for targeted posts, their audiences."""
+    posts = [post for post in posts if post.deleted_at is None]
+    if not _active(user) or not posts:
+        return set()
+    space_rules.memberships_preload(user, {post.space_id for post in posts})
+    targeted = [post for post in posts if post.is_targeted]
+    if targeted:
+        prefetch_related_objects(targeted, "audience_departments", "audience_locations")
+    return {post.pk for post in posts if can_view_post(user, post)}
 
 
 def _reaches(user: User, post: Post) -> bool:
@@ -180,6 +196,15 @@ def visible_comments(user: User) -> QuerySet[Comment]:
     if not _active(user):
         return Comment.objects.none()
     return Comment.objects.filter(post__in=visible_posts(user), deleted_at__isnull=True)
+
+
+def comments_of(user: User, post: Post) -> QuerySet[Comment]:
+    """The comments of one post: the same rows as visible_comments(user).filter(post=post),
+    asked of the post itself (as the post page already did) instead of filtering through every
+    post the user may see."""
+    if not can_respond(user, post):
+        return Comment.objects.none()
+    return Comment.objects.filter(post_id=post.pk, deleted_at__isnull=True)
 
 
 def can_view_comment(user: User, comment: Comment) -> bool:

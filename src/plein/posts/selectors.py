@@ -25,9 +25,10 @@ from django.db.models import (
     Window,
     prefetch_related_objects,
 )
-from django.db.models.functions import RowNumber
+from django.db.models.functions import Coalesce, RowNumber
 from django.utils.dateparse import parse_datetime
 
+from plein.core.queries import Likely
 from plein.people.models import Person
 from plein.spaces import permissions as space_rules
 from plein.spaces.models import Space
@@ -53,7 +54,7 @@ from .permissions import (
     can_respond,
     can_restore_post,
     can_view_post,
-    visible_comments,
+    comments_of,
     visible_posts,
 )
 
@@ -102,17 +103,17 @@ def with_cards(posts: QuerySet[Post], user: User | None = None) -> QuerySet[Post
     return posts.annotate(my_reaction=Subquery(mine), follow_state=Subquery(follow))
 
 
-def decorate(posts: Sequence[Post], user: User) -> list[Post]:
+def decorate(posts: Sequence[Post], user: User, *, previews: bool = True) -> list[Post]:
     """Add reactions by kind, pictures and attachments (image_list, attachment_list), the latest
-    comments and what the user may do with each post (can_edit, can_delete, can_restore, can_pin,
-    can_respond), in a fixed number of queries."""
+    comments (unless not `previews`: a post's own page shows them all) and what the user may do
+    with each post (can_edit, can_delete, can_restore, can_pin, can_respond), in a fixed number
+    of queries."""
     posts = list(posts)
-    ids = [post.pk for post in posts]
-    if not ids:
+    if not posts:
         return posts
     images = _files_of(PostImage, [p.pk for p in posts if p.image_count])
     attachments = _files_of(Attachment, [p.pk for p in posts if p.attachment_count])
-    latest = _latest_comments(ids)
+    latest = _latest_comments([p.pk for p in posts if p.comment_count]) if previews else {}
     space_rules.memberships_preload(user, {post.space_id for post in posts})
     targeted = [post for post in posts if post.is_targeted]
     if targeted:
@@ -147,9 +148,15 @@ def _files_of(
 
 
 def _latest_comments(post_ids: list[int]) -> dict[int, list[Comment]]:
-    """The newest top-level comments of each post, oldest of them first, in one query."""
+    """The newest top-level comments of each post, oldest of them first, in one query (none
+    without posts). Likely(): SQLite would walk the index on parent_id through every top-level
+    comment ever written instead of the posts' comments."""
+    if not post_ids:
+        return {}
     ranked = (
-        Comment.objects.filter(post_id__in=post_ids, parent__isnull=True, deleted_at__isnull=True)
+        Comment.objects.filter(
+            Likely(Q(parent__isnull=True)), post_id__in=post_ids, deleted_at__isnull=True
+        )
         .annotate(
             rank=Window(
                 RowNumber(),
@@ -226,30 +233,28 @@ def post_get(user: User, pk: int) -> Post | None:
     post = with_cards(Post.objects.filter(pk=pk), user).first()
     if post is None or not can_view_post(user, post):
         return None
-    return decorate([post], user)[0]
+    return decorate([post], user, previews=False)[0]
 
 
 def post_comments(user: User, post: Post) -> list[Comment]:
     """Top-level comments, each with its replies, their reaction counts, the user's own reaction
-    and whether the user may edit or delete each (can_edit, can_delete)."""
-    comments = (
-        visible_comments(user)
-        .filter(post=post)
+    and whether the user may edit or delete each (can_edit, can_delete), in one query for a post
+    the user may see (the post's own rows only: comments_of)."""
+    user_id = int(user.pk or 0)
+    space_rules.memberships_preload(user, [post.space_id])  # the rules ask no query per comment
+    reactions = Reaction.objects.filter(comment=OuterRef("pk")).order_by()
+    counted = reactions.values("comment").annotate(n=Count("pk")).values("n")
+    mine = reactions.filter(person_id=user_id).values("kind")[:1]
+    rows: list[Comment] = list(
+        comments_of(user, post)
         .select_related("author")
-        .annotate(reaction_count=Count("reactions"))
+        .annotate(reaction_count=Coalesce(Subquery(counted), 0), my_reaction=Subquery(mine))
         .order_by("created_at", "pk")
-    )
-    rows: list[Comment] = list(comments)
-    mine = dict(
-        Reaction.objects.filter(
-            comment__in=[c.pk for c in rows], person_id=int(user.pk or 0)
-        ).values_list("comment_id", "kind")
     )
     top: list[Comment] = []
     replies: dict[int, list[Comment]] = defaultdict(list)
     for comment in rows:
         comment.post = post  # the rules below read it; no query per comment
-        comment.my_reaction = mine.get(comment.pk)  # type: ignore[attr-defined]
         comment.can_edit = can_edit_comment(user, comment)  # type: ignore[attr-defined]
         comment.can_delete = can_delete_comment(user, comment)  # type: ignore[attr-defined]
         if comment.parent_id is None:

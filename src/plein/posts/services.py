@@ -10,7 +10,7 @@ import mimetypes
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import PurePosixPath
 
 from django.conf import settings
@@ -18,13 +18,14 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import Storage
 from django.core.files.uploadedfile import UploadedFile
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from plein.adoption import events as usage
 from plein.core import images as image_files
+from plein.core.after_response import after_response
 from plein.core.permissions import require as _require
 from plein.notifications import tasks as notify
 from plein.people.models import Department, Location, Person
@@ -46,8 +47,6 @@ from .models import (
 
 FIRST_LINK = re.compile(r'<a href="(https?://[^"]+)"')
 IMAGE_MAX_SIDE = 1600
-FEED_VISIT_GAP = timedelta(minutes=30)
-COUNTER_BATCH = 500
 THUMBNAIL_MAX_SIDE = 480
 
 
@@ -556,50 +555,24 @@ def post_follow_set(*, person: Person, post: Post, state: str | None) -> None:
     PostFollow.objects.update_or_create(person=person, post=post, defaults={"state": state})
 
 
-@transaction.atomic
 def feed_visit_record(*, person: Person) -> datetime | None:
-    """Record a look at the home feed; returns the moment after which posts count as new (the
-    end of the previous visit), or None on a first visit."""
+    """Note a look at the home feed; returns the moment after which posts count as new (the end
+    of the previous visit), or None on a first visit. Only reads: the look is written once the
+    response has been sent (feed_visit_save), so a GET does not write in its transaction."""
     now = timezone.now()
-    visit = FeedVisit.objects.select_for_update().filter(person=person).first()
-    if visit is None:
-        FeedVisit.objects.create(person=person, seen_at=now, since=None)
-        return None
-    if now - visit.seen_at > FEED_VISIT_GAP:
-        visit.since = visit.seen_at
-    visit.seen_at = now
-    visit.save(update_fields=["seen_at", "since"])
-    return visit.since
+    previous = FeedVisit.objects.filter(person=person).first()
+    after_response(feed_visit_save, person=person, seen_at=now)
+    return previous.since_at(now) if previous is not None else None
 
 
-def post_counters_refresh(*, post_ids: Sequence[int] | None = None) -> None:
-    """Count comments, reactions and files again from the rows themselves: for content written
-    in bulk (the demo, benchmarks) and as a repair. One statement, on the database."""
-    vendor = connection.vendor
-    reactions_by_kind = (
-        "SELECT COALESCE(jsonb_object_agg(kind, n), '{}'::jsonb) FROM (SELECT kind, COUNT(*) n "
-        "FROM posts_reaction r WHERE r.post_id = posts_post.id GROUP BY kind) k"
-        if vendor == "postgresql"
-        else "SELECT COALESCE(json_group_object(kind, n), '{}') FROM (SELECT kind, COUNT(*) n "
-        "FROM posts_reaction r WHERE r.post_id = posts_post.id GROUP BY kind)"
+@transaction.atomic
+def feed_visit_save(*, person: Person, seen_at: datetime) -> FeedVisit:
+    """Write a look at the home feed at `seen_at` (a later look already written stays)."""
+    visit, created = FeedVisit.objects.select_for_update().get_or_create(
+        person=person, defaults={"seen_at": seen_at}
     )
-    # Only constant SQL is put together here; the post ids go in as parameters.
-    sql = (
-        "UPDATE posts_post SET "  # noqa: S608
-        "comment_count = (SELECT COUNT(*) FROM posts_comment c "
-        "WHERE c.post_id = posts_post.id AND c.deleted_at IS NULL), "
-        "reaction_count = (SELECT COUNT(*) FROM posts_reaction r "
-        "WHERE r.post_id = posts_post.id), "
-        f"reaction_counts = ({reactions_by_kind}), "
-        "image_count = (SELECT COUNT(*) FROM posts_postimage i WHERE i.post_id = posts_post.id), "
-        "attachment_count = (SELECT COUNT(*) FROM posts_attachment a "
-        "WHERE a.post_id = posts_post.id)"
-    )
-    with transaction.atomic(), connection.cursor() as cursor:
-        if post_ids is None:
-            cursor.execute(sql)
-            return
-        ids = list(post_ids)
-        for start in range(0, len(ids), COUNTER_BATCH):
-            batch = ids[start : start + COUNTER_BATCH]
-            cursor.execute(f"{sql} WHERE id IN ({', '.join(['%s'] * len(batch))})", batch)
+    if not created and seen_at > visit.seen_at:
+        visit.since = visit.since_at(seen_at)
+        visit.seen_at = seen_at
+        visit.save(update_fields=["seen_at", "since"])
+    return visit

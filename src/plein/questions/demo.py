@@ -12,8 +12,9 @@ from django.utils import timezone
 from faker import Faker
 
 from plein.people.models import Department, Person
+from plein.posts.counters import post_counters_refresh
 from plein.posts.models import Comment, Hashtag, Post, PostFollow
-from plein.posts.services import post_counters_refresh, render_body
+from plein.posts.services import render_body
 
 from .models import AnswerVote, Helper, QuestionDetails
 

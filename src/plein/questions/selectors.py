@@ -173,9 +173,10 @@ def _tags_of(posts: list[Post]) -> None:
 
 
 def unanswered_questions(user: User, limit: int = 5) -> list[Post]:
-    """The newest questions without an accepted answer, for a widget on the start page."""
-    questions = _with_state(permissions.visible_questions(user)).filter(is_answered=False)  # type: ignore[misc]
-    return list(questions.select_related("author", "space").order_by("-created_at", "-pk")[:limit])
+    """The newest questions without an accepted answer, for a widget on the start page (which
+    shows their titles)."""
+    questions = permissions.visible_questions(user).filter(~_answered())
+    return list(questions.order_by("-created_at", "-pk")[:limit])
 
 
 def keywords(title: str) -> list[str]:

@@ -121,7 +121,11 @@ class Membership(models.Model):
                 name="membership_role_needs_member_state",
             ),
         ]
-        indexes = [models.Index(fields=["person", "state"], name="membership_person_state_idx")]
+        indexes = [
+            models.Index(fields=["person", "state"], name="membership_person_state_idx"),
+            # A space's current members counted, its owners and moderators found, from the index.
+            models.Index(fields=["space", "state", "role"], name="membership_space_state_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.person} · {self.space} ({self.state})"

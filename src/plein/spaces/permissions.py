@@ -44,7 +44,8 @@ def memberships_preload(user: User, space_ids: Iterable[int | None]) -> None:
     if not missing:
         return
     cache.update(dict.fromkeys(missing))
-    for membership in Membership.objects.filter(space_id__in=missing, person_id=int(user.pk or 0)):
+    mine = Membership.objects.filter(space_id__in=missing, person_id=int(user.pk or 0))
+    for membership in mine.order_by():  # (the default order would join spaces and people)
         cache[membership.space_id] = membership
 
 
@@ -55,7 +56,9 @@ def membership_of(user: User, space: Space) -> Membership | None:
     cache = user.__dict__.get(PRELOADED)
     if cache is not None and space.pk in cache:
         return cache[space.pk]
-    return Membership.objects.filter(space=space, person_id=int(user.pk or 0)).first()
+    return (
+        Membership.objects.filter(space=space, person_id=int(user.pk or 0)).order_by("pk").first()
+    )
 
 
 def _state(user: User, space: Space) -> str | None:

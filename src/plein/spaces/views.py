@@ -99,6 +99,7 @@ def create(request: AuthenticatedHttpRequest) -> HttpResponse:
 def detail(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     space = _space_or_404(request, slug)
     user = request.user
+    permissions.memberships_preload(user, [space.pk])  # one query for all the rules below
     membership = permissions.membership_of(user, space)
     return render(
         request,

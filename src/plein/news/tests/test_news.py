@@ -115,7 +115,7 @@ def test_featured_news_for_start_page(editor, tree):  # type: ignore[no-untyped-
     reader = PersonFactory(department=other)
     posts = selectors.featured_news(reader, limit=3)
     assert [p.pk for p in posts] == [new.pk, old.pk]
-    assert posts[0].can_respond
+    assert posts[0].news == new and posts[0].news.featured
 
 
 # -- writing ----------------------------------------------------------------------------------

@@ -9,7 +9,8 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def unread_notifications(context: template.Context) -> int:
-    """The bell's count: one query, only notifications about content the user may still see."""
+    """The bell's count, up to selectors.UNREAD_COUNTED ("99+"): only notifications about
+    content the user may still see; one small query when nothing is unread."""
     user = context["request"].user
     return selectors.unread_count(user) if user.is_authenticated else 0
 

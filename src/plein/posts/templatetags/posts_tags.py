@@ -1,4 +1,4 @@
-"""Helpers for post templates: the reaction buttons and safe `next` addresses."""
+"""Helpers for post templates: the post cards, safe `next` addresses, cheap addresses."""
 
 from __future__ import annotations
 
@@ -6,44 +6,32 @@ from dataclasses import dataclass
 
 from django import template
 from django.http import HttpRequest
-from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 
 from plein.core.paths import path
 
+from .. import cards
 from ..models import Reaction
 
 register = template.Library()
 
-EMOJI = {
-    Reaction.Kind.LIKE: "👍",
-    Reaction.Kind.LOVE: "❤️",
-    Reaction.Kind.CELEBRATE: "🎉",
-    Reaction.Kind.INSIGHTFUL: "💡",
-    Reaction.Kind.FUNNY: "😄",
-}
+
+@register.simple_tag(takes_context=True)
+def post_card(context: template.Context, post: object, **extra: object) -> SafeString:
+    """{% post_card post heading_level=3 %}: a post's card (see posts.cards). Like an include,
+    `extra` is set in the context for the card, also for the part particular to a kind."""
+    with context.push(post=post, **extra):
+        return cards.card_html(context, post)
 
 
-@dataclass(frozen=True)
-class ReactionButton:
-    kind: str
-    label: str
-    emoji: str
-    count: int
-    pressed: bool
+@register.simple_tag(takes_context=True)
+def reaction_bar(context: template.Context, post: object) -> SafeString:
+    return cards.reaction_bar_html(context, post)
 
 
 @register.simple_tag
-def reaction_buttons(
-    summary: list[tuple[str, int]] | None, mine: str | None
-) -> list[ReactionButton]:
-    """One button per kind of reaction, with how many people chose it and whether you did."""
-    counts = dict(summary or [])
-    return [
-        ReactionButton(
-            kind, str(label), EMOJI[Reaction.Kind(kind)], counts.get(kind, 0), kind == mine
-        )
-        for kind, label in Reaction.Kind.choices
-    ]
+def comment_count(post: object, oob: object = False) -> SafeString:
+    return cards.comment_count_html(post, bool(oob))
 
 
 @register.simple_tag(name="path")
@@ -52,39 +40,10 @@ def path_tag(name: str, *args: object) -> str:
     return path(name, *args)
 
 
-@register.simple_tag
-def reaction_buttons_html(post: object) -> str:
-    """The reaction buttons of a post card, written in Python: the stream shows twenty cards
-    and these buttons are the busiest part of each."""
-    pk = getattr(post, "pk", 0)
-    buttons = reaction_buttons(
-        getattr(post, "reaction_summary", None), getattr(post, "my_reaction", None)
-    )
-    return format_html_join(
-        "\n",
-        '<button type="submit" name="kind" value="{0}" class="reaction" aria-pressed="{1}"'
-        ' id="post-{2}-react-{0}" title="{3}"><span aria-hidden="true">{4}</span>'
-        '<span class="visually-hidden">{3}</span>{5}</button>',
-        (
-            (
-                button.kind,
-                "true" if button.pressed else "false",
-                pk,
-                button.label,
-                button.emoji,
-                format_html(' <span class="reaction__count">{}</span>', button.count)
-                if button.count
-                else "",
-            )
-            for button in buttons
-        ),
-    )
-
-
 @register.filter
 def reaction_emoji(kind: str) -> str:
     try:
-        return EMOJI[Reaction.Kind(kind)]
+        return cards.EMOJI[Reaction.Kind(kind)]
     except ValueError:
         return ""
 
@@ -93,16 +52,7 @@ def reaction_emoji(kind: str) -> str:
 def here(context: template.Context) -> str:
     """The address of the page being shown, to come back to after an action."""
     request: HttpRequest | None = context.get("request")
-    if request is None:
-        return ""
-    here: str | None = getattr(request, "_plein_here", None)  # asked for once per form
-    if here is None:
-        if request.htmx and request.htmx.current_url_abs_path:  # type: ignore[attr-defined]
-            here = str(request.htmx.current_url_abs_path)  # type: ignore[attr-defined]
-        else:
-            here = request.get_full_path()
-        request._plein_here = here  # type: ignore[attr-defined]
-    return here
+    return "" if request is None else cards.current_address(request)
 
 
 @dataclass(frozen=True)

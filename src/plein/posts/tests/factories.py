@@ -2,8 +2,8 @@ import factory
 from django.utils import timezone
 
 from plein.people.tests.factories import PersonFactory
+from plein.posts.counters import post_counters_refresh
 from plein.posts.models import Comment, Post, Reaction
-from plein.posts.services import post_counters_refresh
 
 
 class PostFactory(factory.django.DjangoModelFactory):

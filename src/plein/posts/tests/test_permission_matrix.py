@@ -81,8 +81,10 @@ def _build(role: str, kind: str, relation: str) -> World:
         post=post, name="planning.pdf", content_type="application/pdf", file="posts/x"
     )
     CommentFactory(post=post, author=author)
+    CommentFactory(post=post, author=author, deleted_at=timezone.now())
     ReactionFactory(post=post, person=author)
     removed = PostFactory(author=author, space=space, deleted_at=timezone.now())
+    CommentFactory(post=removed, author=author)
     removed.hashtags.add(hashtag)
     # Following the author puts their posts in the home feed, where the rules allow it.
     PersonFollow.objects.create(follower=viewer, followed=author)
@@ -149,6 +151,15 @@ def test_every_surface_follows_the_rules(
     if counted is not None:
         assert (counted.comment_count, counted.reaction_count) == (1, 1)
     assert permissions.visible_comments(viewer).filter(post=post).exists() is sees
+    # The post page asks for one post's comments by comments_of: the same rows as the list rule
+    # (none of a removed post, never a removed comment).
+    for shown in (post, removed):
+        listed = permissions.visible_comments(viewer).filter(post=shown)
+        assert set(permissions.comments_of(viewer, shown)) == set(listed)
+    assert permissions.comments_of(viewer, post).count() == (1 if sees else 0)
+    # The rule on posts already loaded (the bell, the spotlight) agrees with the list too.
+    fresh = Person.objects.get(pk=viewer.pk)  # (it leaves memberships on the user, as decorate)
+    assert permissions.listed_among(fresh, [post, removed]) == ({post.pk} if sees else set())
 
     # The space turns up among mention suggestions only for those who may see it.
     suggested = selectors.mention_suggestions(viewer, "Geheimpje")

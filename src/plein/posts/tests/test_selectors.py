@@ -189,3 +189,42 @@ def test_home_feed_query_count_is_pinned(django_assert_num_queries) -> None:
             post.author.department_id is None or post.author.department for post in page.posts
         )
         assert all(post.comment_count == 2 and post.reaction_count == 2 for post in page.posts)
+
+
+def test_comment_previews_are_the_two_newest_top_level_comments_of_posts_that_have_any() -> None:
+    commented, quiet = PostFactory(), PostFactory()
+    first, second, third = (CommentFactory(post=commented) for _ in range(3))
+    CommentFactory(post=commented, parent=third)  # a reply is never a preview
+    removed = CommentFactory(post=commented)
+    removed.deleted_at = timezone.now()
+    removed.save(update_fields=["deleted_at"])
+    commented.refresh_from_db()
+    quiet.refresh_from_db()
+    viewer = PersonFactory()
+    decorated = {post.pk: post for post in selectors.decorate([commented, quiet], viewer)}
+    assert [c.pk for c in decorated[commented.pk].latest_comments] == [second.pk, third.pk]
+    assert decorated[quiet.pk].latest_comments == []
+    assert first.pk not in [c.pk for c in decorated[commented.pk].latest_comments]
+
+
+def test_a_post_page_loads_no_comment_previews() -> None:
+    post = PostFactory()
+    CommentFactory(post=post)
+    viewer = PersonFactory()
+    with CaptureQueriesContext(connection) as context:
+        found = selectors.post_get(viewer, post.pk)
+    assert found is not None and found.latest_comments == []
+    assert not any('"posts_comment"' in q["sql"] for q in context.captured_queries)
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's planner has no statistics")
+def test_comment_previews_walk_the_posts_comments_not_every_top_level_comment() -> None:
+    post = PostFactory()
+    CommentFactory(post=post)
+    with CaptureQueriesContext(connection) as context:
+        selectors._latest_comments([post.pk])
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN QUERY PLAN " + context.captured_queries[0]["sql"])
+        plan = " ".join(str(row[-1]) for row in cursor.fetchall())
+    assert "comment_post_idx" in plan, plan
+    assert "parent_id" not in plan, plan

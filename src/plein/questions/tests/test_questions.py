@@ -50,6 +50,20 @@ def test_question_in_secret_space_is_hidden_from_outsiders_everywhere() -> None:
         assert (selectors.question_get(user, question.pk) is not None) is sees
 
 
+def test_the_start_page_lists_open_questions_the_viewer_may_read(client) -> None:  # type: ignore[no-untyped-def]
+    asker, viewer = PersonFactory(), PersonFactory()
+    open_one = ask(asker, "Waar staat de printer?")
+    answered = ask(asker, "Wie heeft de sleutel?")
+    answer = services.answer_create(question=answered, author=viewer, body="De receptie.")
+    services.answer_accept(question=answered, answer=answer, by=asker)
+    _space, _member, secret = secret_space_question()
+    assert selectors.unanswered_questions(viewer) == [open_one]
+    client.force_login(viewer)
+    page = client.get(reverse("core:home")).content.decode()
+    assert "Waar staat de printer?" in page
+    assert "Wie heeft de sleutel?" not in page and secret.title not in page
+
+
 def test_closed_space_question_hidden_from_non_members() -> None:
     space = SpaceFactory(kind=Space.Kind.CLOSED)
     member = PersonFactory()

@@ -161,3 +161,52 @@ def test_defaults_page_for_community_managers(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(url, {"for_everyone": "on"})
     assert Membership.objects.filter(space=space, person=person, state=State.MEMBER).exists()
+
+
+def test_space_page_counts_active_members_and_previews_staff_first_then_by_name(client) -> None:  # type: ignore[no-untyped-def]
+    space = SpaceFactory()
+    members = [
+        MembershipFactory(
+            space=space, person=PersonFactory(first_name="Lid", last_name=f"L{n:02d}")
+        )
+        for n in (14, 3, 9, 1, 12, 5, 7, 11, 2, 13, 8, 4, 10, 6)
+    ]
+    owner = MembershipFactory(space=space, role="owner", person=PersonFactory(last_name="Z"))
+    moderator = MembershipFactory(
+        space=space, role="moderator", person=PersonFactory(last_name="Y")
+    )
+    MembershipFactory(space=space, person=PersonFactory(last_name="A", is_active=False))
+    MembershipFactory(space=space, role="moderator", person=PersonFactory(is_active=False))
+    for state in (State.REQUESTED, State.INVITED, State.LEFT, State.REMOVED):
+        MembershipFactory(space=space, state=state, person=PersonFactory(last_name="B"))
+    client.force_login(members[0].person)
+    response = client.get(space.get_absolute_url())
+    assert response.context["space"].member_count == 16
+    by_name = sorted(members, key=lambda m: m.person.last_name)
+    assert response.context["members"] == [owner, moderator, *by_name[:10]]
+    assert "16 members" in response.content.decode()
+
+
+def test_space_page_query_count_does_not_grow_with_members_or_posts(client) -> None:  # type: ignore[no-untyped-def]
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from plein.posts.tests.factories import PostFactory
+
+    space = SpaceFactory()
+    viewer = MembershipFactory(space=space).person
+    MembershipFactory(space=space, role="owner")
+    PostFactory(space=space, author=viewer)
+    client.force_login(viewer)
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(space.get_absolute_url()).status_code == 200
+        return len(queries)
+
+    count()  # warm caches (branding, session, the first visit)
+    few = count()
+    MembershipFactory.create_batch(15, space=space)
+    MembershipFactory.create_batch(3, space=space, role="moderator")
+    PostFactory.create_batch(5, space=space)
+    assert count() == few

@@ -3,7 +3,7 @@ start-page hint and birthdays, with a query count that does not grow with the it
 
 import io
 import random
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.core.management.base import OutputWrapper
@@ -188,3 +188,47 @@ def test_demo_adds_quick_links_and_some_shared_birthdays_of_today() -> None:
     assert QuickLink.objects.count() == 6
     viewer = PersonFactory()
     assert selectors.celebrations_today(viewer)
+
+
+def _writes(queries: CaptureQueriesContext) -> list[str]:
+    return [
+        q["sql"]
+        for q in queries.captured_queries
+        if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))
+    ]
+
+
+def test_a_get_of_the_start_page_writes_only_after_the_response_has_been_sent(
+    client, person
+) -> None:
+    """The visit that sets the "new since your last visit" marker is written when the server
+    closes the response, not during the request."""
+    from django.core.handlers.base import BaseHandler
+    from django.core.signals import request_finished
+    from django.db import close_old_connections
+    from django.test import RequestFactory
+
+    from plein.posts.models import FeedVisit
+
+    client.force_login(person)
+    client.get(HOME)  # the session notes the first request; later ones within a minute do not
+    FeedVisit.objects.filter(person=person).update(seen_at=timezone.now() - timedelta(hours=2))
+    handler = BaseHandler()
+    handler.load_middleware()
+    factory = RequestFactory()
+    factory.cookies = client.cookies
+    with CaptureQueriesContext(connection) as during:
+        response = handler.get_response(factory.get(HOME))
+    assert response.status_code == 200
+    assert _writes(during) == []
+    assert FeedVisit.objects.get(person=person).seen_at < timezone.now() - timedelta(hours=1)
+    request_finished.disconnect(close_old_connections)  # as the test client does
+    try:
+        with CaptureQueriesContext(connection) as after:
+            response.close()
+    finally:
+        request_finished.connect(close_old_connections)
+    assert any("posts_feedvisit" in sql for sql in _writes(after))
+    visit = FeedVisit.objects.get(person=person)
+    assert visit.seen_at > timezone.now() - timedelta(minutes=1)
+    assert visit.since is not None and visit.since < timezone.now() - timedelta(hours=1)
