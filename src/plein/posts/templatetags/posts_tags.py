@@ -8,8 +8,6 @@ from django import template
 from django.http import HttpRequest
 from django.utils.safestring import SafeString
 
-from plein.core.paths import path
-
 from .. import cards
 from ..models import Reaction
 
@@ -32,12 +30,6 @@ def reaction_bar(context: template.Context, post: object) -> SafeString:
 @register.simple_tag
 def comment_count(post: object, oob: object = False) -> SafeString:
     return cards.comment_count_html(post, bool(oob))
-
-
-@register.simple_tag(name="path")
-def path_tag(name: str, *args: object) -> str:
-    """{% path 'posts:react' post.pk %}: like {% url %}, cheaper for addresses printed per post."""
-    return path(name, *args)
 
 
 @register.filter
