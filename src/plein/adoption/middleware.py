@@ -15,7 +15,7 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 
-from plein.core.after_response import after_response, serving
+from plein.core.after_response import after_response
 
 from . import events
 from .models import Kind
@@ -29,16 +29,10 @@ VIEW_URL_NAME = "detail"
 
 
 class UsageEventMiddleware:
-    """Also opens the request's queue of work for after the response (plein.core.after_response),
-    for the views inside it."""
-
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        return serving(self._respond, request)
-
-    def _respond(self, request: HttpRequest) -> HttpResponse:
         with events.collecting() as recorded:
             response = self.get_response(request)
             user = getattr(request, "user", None)

@@ -8,8 +8,8 @@ uses this to record what it saw (the adoption app's usage events, the home strea
 without writing in the request's transaction.
 
 Outside a request (tasks, commands, tests calling a function directly) the call is made at once.
-The queue of a request is opened by `serving()`, which the usage-event middleware wraps around
-the view (see plein/adoption/middleware.py); a nested `serving()` joins the queue already open.
+The queue of a request is opened by `AfterResponseMiddleware` (early in settings.MIDDLEWARE), or
+by `serving()` around any other handler; a nested `serving()` joins the queue already open.
 
 Every queued call runs, in the order queued; one that fails is logged and does not stop the
 others (the response has gone: there is no one left to tell).
@@ -58,6 +58,16 @@ def serving(handle: Callable[[HttpRequest], HttpResponse], request: HttpRequest)
     if queue:
         _send_after(response, queue)
     return response
+
+
+class AfterResponseMiddleware:
+    """Opens every request's queue, around the middleware below it and the view."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return serving(self.get_response, request)
 
 
 def _send_after(response: HttpResponse, queue: list[Work]) -> None:

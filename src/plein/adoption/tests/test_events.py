@@ -115,6 +115,7 @@ def test_a_request_writes_its_events_only_after_the_response_is_sent(rf) -> None
     from django.http import HttpResponse
 
     from plein.adoption.middleware import UsageEventMiddleware
+    from plein.core.after_response import AfterResponseMiddleware
 
     person = PersonFactory()
 
@@ -125,7 +126,7 @@ def test_a_request_writes_its_events_only_after_the_response_is_sent(rf) -> None
     request = rf.get("/zoeken/")
     request.user = person
     request.session = SessionStore()
-    response = UsageEventMiddleware(view)(request)
+    response = AfterResponseMiddleware(UsageEventMiddleware(view))(request)
     assert response.content == b"ok"
     assert not UsageEvent.objects.exists()  # the server has not closed the response yet
     response.close()

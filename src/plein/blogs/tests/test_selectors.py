@@ -7,7 +7,7 @@ from plein.blogs import selectors
 from plein.people.tests.factories import PersonFactory
 from plein.posts.models import Post
 from plein.posts.selectors import decorate, with_cards
-from plein.posts.tests.factories import PostFactory
+from plein.posts.tests.factories import CommentFactory, PostFactory
 
 from .factories import BlogEntryFactory, SeriesFactory
 
@@ -101,7 +101,7 @@ def test_overview_feed_query_count_is_flat(django_assert_num_queries, count: int
     viewer = PersonFactory()
     series = SeriesFactory()
     for n in range(count):
-        _entry(PersonFactory(), series if n % 2 else None, days_ago=n)
+        CommentFactory(post=_entry(PersonFactory(), series if n % 2 else None, days_ago=n))
     selectors.overview_feed(viewer)  # warm the per-user caches
     with django_assert_num_queries(3):  # the page, latest comments, blog details
         page = selectors.overview_feed(viewer)

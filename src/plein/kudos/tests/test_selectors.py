@@ -6,7 +6,7 @@ from django.utils import timezone
 from plein.people.tests.factories import PersonFactory
 from plein.posts.models import Post
 from plein.posts.selectors import home_feed, person_feed
-from plein.posts.tests.factories import PostFactory
+from plein.posts.tests.factories import CommentFactory, PostFactory
 from plein.spaces.tests.factories import MembershipFactory, SpaceFactory
 
 from .. import selectors, services
@@ -43,12 +43,12 @@ def test_the_wall_shows_visible_kudos_only(person):  # type: ignore[no-untyped-d
 
 def test_the_wall_pages_in_a_fixed_number_of_queries(person, django_assert_num_queries):  # type: ignore[no-untyped-def]
     for _ in range(3):
-        KudosFactory()
+        CommentFactory(post=KudosFactory().post)
     selectors.kudos_wall(person)  # warm the caches (content types, permissions)
-    with django_assert_num_queries(3) as few:
+    with django_assert_num_queries(3) as few:  # the page, latest comments, kudos details
         selectors.kudos_wall(person)
     for _ in range(6):
-        KudosFactory()
+        CommentFactory(post=KudosFactory().post)
     with django_assert_num_queries(len(few.captured_queries)):
         assert len(selectors.kudos_wall(person).posts) == 9
 
