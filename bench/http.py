@@ -63,7 +63,6 @@ BENCH_DATABASE = "plein_bench_http"
 ROOT = Path(__file__).resolve().parent.parent
 FLOOR = "login page (anonymous, floor)"
 MEMBER_EMAIL, PASSWORD = "collega1@example.org", "bench"
-NOTIFICATIONS_PER_PERSON = 30
 
 
 # --- Extra content for the measured pages -------------------------------------------------------
@@ -73,8 +72,7 @@ NOTIFICATIONS_PER_PERSON = 30
 class Extras:
     quiet_space: str = ""
     post_id: int = 0
-    profile_id: int = 0
-    editor_id: int = 0
+    profile_id: int = 0  # the editor: their posts are there at 1,000 posts and after
 
 
 def add_extras(organisation: Organisation, member_id: int) -> Extras:
@@ -114,7 +112,7 @@ def add_extras(organisation: Organisation, member_id: int) -> Extras:
                          ends_at=begins + timedelta(hours=1))  # fmt: skip
         event_create(creator=editor, data=data)
     _continue_after_extras(organisation)
-    return Extras(quiet_space=quiet.slug, post_id=post.pk, profile_id=3, editor_id=editor.pk)
+    return Extras(quiet_space=quiet.slug, post_id=post.pk, profile_id=editor.pk)
 
 
 def _continue_after_extras(organisation: Organisation) -> None:
@@ -132,31 +130,34 @@ def _continue_after_extras(organisation: Organisation) -> None:
     organisation.next_reaction = 1 + top(Reaction)
 
 
-def add_notifications(loader: Loader, people: int) -> int:
-    """Everyone has NOTIFICATIONS_PER_PERSON notifications about coffee-corner posts, the latest
-    three unread; returns how many were written."""
+def add_notifications(loader: Loader, people: int, *, count: int, unread: int, hours: int) -> int:
+    """`count` notifications for everyone about random posts written so far (some in spaces the
+    recipient cannot see), an hour apart ending `hours` ago, the latest `unread` of them unread;
+    returns how many were written."""
     from django.core.management.color import no_style
     from django.db import connection
+    from django.db.models import Max
     from django.utils import timezone
 
     from plein.notifications.models import Notification
     from plein.posts.models import Post
 
     posts = list(Post.objects.values_list("pk", flat=True))
-    rng = random.Random(7)
+    first = 1 + int(Notification.objects.aggregate(top=Max("pk"))["top"] or 0)
+    rng = random.Random(first)
     now = timezone.now()
     rows = (
         (
-            (person - 1) * NOTIFICATIONS_PER_PERSON + n + 1,
+            first + (person - 1) * count + n,
             person,
             1 + (person % people),
             "reaction",
             rng.choice(posts),
-            loader.moment(now - timedelta(hours=NOTIFICATIONS_PER_PERSON - n)),
-            None if n >= NOTIFICATIONS_PER_PERSON - 3 else loader.moment(now),
+            loader.moment(now - timedelta(hours=hours + count - n)),
+            None if n >= count - unread else loader.moment(now),
         )
         for person in range(1, people + 1)
-        for n in range(NOTIFICATIONS_PER_PERSON)
+        for n in range(count)
     )
     written = loader.insert(
         Notification._meta.db_table,
@@ -510,13 +511,15 @@ def build(args: argparse.Namespace, engine: str) -> tuple[int, Extras, dict[str,
     organisation.posts(min(FIRST_CHUNK, total), total)
     _after_load()
     extras = add_extras(organisation, member_id)
+    # Three unread notifications each now; many more (all read) once everything is loaded.
+    notifications = add_notifications(loader, people, count=5, unread=3, hours=0)
     few = query_counts(pages_of(extras), member_id)
     loaded = organisation.counts["posts"]
     while loaded < total:
         organisation.posts(min(50_000, total - loaded), total)
         loaded = organisation.counts["posts"]
         print(f"  loaded {loaded:,} posts", end="\r", flush=True)
-    notifications = add_notifications(loader, people)
+    notifications += add_notifications(loader, people, count=25, unread=0, hours=24)
     _after_load()
     described = (
         f"{engine}: {people:,} people, {spaces + 1:,} spaces, {loaded:,} posts, "
