@@ -150,6 +150,7 @@ class Organisation:
 
     def __init__(self, rng: random.Random, people: int, spaces: int, loader: Loader) -> None:
         self.rng, self.people, self.spaces, self.load = rng, people, spaces, loader
+        self.total = 0  # posts the organisation will have
         self.now = datetime.now(UTC)
         self.next_post = self.next_comment = self.next_reaction = 1
         self.members: dict[int, list[int]] = {}
@@ -396,6 +397,26 @@ def _after_load() -> None:
             cursor.execute("ANALYZE")
 
 
+def begin(engine: str, args: argparse.Namespace) -> tuple[Loader, Organisation, int]:
+    """Migrate, add the floor page, and load people, spaces and the first FIRST_CHUNK posts of
+    the organisation `args` describes (its sizes default to the database's: big on PostgreSQL);
+    returns the loader, the organisation (its `total` posts still to load) and the member."""
+    from django.core.management import call_command
+
+    big = engine == "postgresql"
+    people = args.people or (10_000 if big else 2_000)
+    spaces = args.spaces or (500 if big else 100)
+    call_command("migrate", verbosity=0)
+    _install_floor()
+    loader = Loader()
+    organisation = Organisation(random.Random(args.seed), people, spaces, loader)
+    organisation.total = args.posts or (1_000_000 if big else 100_000)
+    member_id = organisation.people_and_spaces()
+    organisation.posts(min(FIRST_CHUNK, organisation.total), organisation.total)
+    _after_load()
+    return loader, organisation, member_id
+
+
 # --- Measuring ---------------------------------------------------------------------------------
 
 
@@ -532,28 +553,18 @@ def main() -> None:
     parser.add_argument("--explain", action="store_true", help="print the home query's plan")
     args = parser.parse_args()
     engine, tmp = prepare_database(args.database_url)
-    big = engine == "postgresql"
-    people = args.people or (10_000 if big else 2_000)
-    spaces = args.spaces or (500 if big else 100)
-    total = args.posts or (1_000_000 if big else 100_000)
 
     import django
 
     django.setup()
-    from django.core.management import call_command
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
     try:
-        call_command("migrate", verbosity=0)
-        _install_floor()
-        loader = Loader()
-        organisation = Organisation(random.Random(args.seed), people, spaces, loader)
         started = time.perf_counter()
-        member_id = organisation.people_and_spaces()
-        organisation.posts(min(FIRST_CHUNK, total), total)
-        _after_load()
+        _loader, organisation, member_id = begin(engine, args)
+        people, spaces, total = organisation.people, organisation.spaces, organisation.total
 
         from plein.people.models import Person
         from plein.posts import selectors

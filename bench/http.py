@@ -50,12 +50,11 @@ from typing import Any
 from urllib.parse import urlencode
 
 from feed import (
-    FIRST_CHUNK,
     Loader,
     Organisation,
     Page,
     _after_load,
-    _install_floor,
+    begin,
     prepare_database,
 )
 
@@ -496,20 +495,9 @@ def jit_check(pages: dict[str, str], member_id: int) -> list[tuple[str, bool]]:
 def build(args: argparse.Namespace, engine: str) -> tuple[int, Extras, dict[str, int], str]:
     """Load the organisation; returns the member, the extras, the query counts at 1,000 posts
     and a line describing the data."""
-    from django.core.management import call_command
-
-    big = engine == "postgresql"
-    people = args.people or (10_000 if big else 2_000)
-    spaces = args.spaces or (500 if big else 100)
-    total = args.posts or (1_000_000 if big else 100_000)
-    call_command("migrate", verbosity=0)
-    _install_floor()
-    loader = Loader()
-    organisation = Organisation(random.Random(args.seed), people, spaces, loader)
     started = time.perf_counter()
-    member_id = organisation.people_and_spaces()
-    organisation.posts(min(FIRST_CHUNK, total), total)
-    _after_load()
+    loader, organisation, member_id = begin(engine, args)
+    people, spaces, total = organisation.people, organisation.spaces, organisation.total
     extras = add_extras(organisation, member_id)
     # Three unread notifications each now; many more (all read) once everything is loaded.
     notifications = add_notifications(loader, people, count=5, unread=3, hours=0)
