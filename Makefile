@@ -38,14 +38,9 @@ run: install
 	@mkdir -p var
 	$(BIN)/plein migrate --noinput -v 0
 	$(BIN)/plein demo --if-empty --people $(DEMO_PEOPLE) --seed $(DEMO_SEED) --phase $(DEMO_PHASE) $(if $(filter launched,$(DEMO_PHASE)),--simulate-weeks $(DEMO_WEEKS))
-	@# The daily digest e-mails: a task that re-queues itself (no second chain if one waits).
-	$(BIN)/plein send-digests --schedule
-	$(BIN)/plein send-event-reminders --schedule
-	$(BIN)/plein send-document-reviews --schedule
-	@# Adoption: the nightly roll-up, the daily nudges and the Monday report (same pattern).
-	$(BIN)/plein adoption-rollup --schedule
-	$(BIN)/plein send-nudges --schedule
-	$(BIN)/plein send-adoption-report --schedule
+	@# The repeating jobs (digests, reminders, the adoption roll-up, nudges and report): each
+	@# job's next run waits in the task queue, and each run queues the next (one waits at a time).
+	$(BIN)/plein schedule
 	@echo "Plein runs at http://$(HOST):$(PORT)/  (stop with Ctrl+C)"
 	@# The task worker (e-mail, digests, link previews) runs beside the web server and stops with it.
 	$(BIN)/plein db_worker --no-reload & worker=$$!; \
@@ -60,6 +55,8 @@ test: install-dev
 lint: install-dev
 	$(BIN)/ruff check src tests conftest.py bench scripts
 	$(BIN)/ruff format --check src tests conftest.py bench scripts
+	@# The layers of docs/architecture.md (contracts in pyproject.toml).
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/mypy src
 
 format: install-dev

@@ -5,14 +5,14 @@ from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Q, QuerySet
-from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from plein.core.tasks import email_enqueue
+from plein.core.mail import in_language_of, render_email, render_subject
+from plein.core.registries.access import may_enter
+from plein.core.selectors import branding_get
 from plein.people.models import Person
-
-from .roles import EMPLOYEE_LABEL, ROLES, ROLES_BY_KEY
+from plein.people.roles import EMPLOYEE_LABEL, ROLES, ROLES_BY_KEY
 
 
 class LoginForm(auth_forms.AuthenticationForm):
@@ -30,11 +30,10 @@ class LoginForm(auth_forms.AuthenticationForm):
     }
 
     def confirm_login_allowed(self, user: Any) -> None:
-        """Before the launch only the people who prepare it (and the pilot) may log in."""
-        from plein.launch.permissions import can_enter
-
+        """Every entry gate must let the person in (before the launch only the people who
+        prepare it, and the pilot, may log in: the launch app's gate)."""
         super().confirm_login_allowed(user)
-        if not can_enter(user):
+        if not may_enter(user):
             raise forms.ValidationError(self.error_messages["not_open_yet"], code="not_open_yet")
 
 
@@ -52,8 +51,6 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         # The e-mail names the intranet as people know it, not the server's host name.
-        from plein.core.selectors import branding_get
-
         kwargs["extra_email_context"] = {
             **(kwargs.get("extra_email_context") or {}),
             "site_name": branding_get().intranet_name,
@@ -70,17 +67,14 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
         html_email_template_name: str | None = None,
     ) -> None:
         # Written now, in the person's language (or the one they asked in); a task sends it.
-        with translation.override(context["user"].language or translation.get_language()):
-            subject = render_to_string(subject_template_name, context)
-            body = render_to_string(email_template_name, context)
-            html_body = (
-                render_to_string(html_email_template_name, context)
-                if html_email_template_name
-                else None
+        with in_language_of(context["user"], otherwise=translation.get_language()):
+            email = render_email(
+                subject=render_subject(subject_template_name, context),
+                text=email_template_name,
+                html=html_email_template_name,
+                context=context,
             )
-        email_enqueue(
-            to=[to_email], subject=subject, body=body, html_body=html_body, from_email=from_email
-        )
+        email.enqueue(to=[to_email], from_email=from_email)
 
 
 class LanguageForm(forms.Form):

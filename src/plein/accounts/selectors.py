@@ -2,8 +2,7 @@ from django.contrib.auth.models import Group
 from django.db.models import Prefetch, QuerySet
 
 from plein.people.models import Person
-
-from .roles import ROLES_BY_KEY
+from plein.people.roles import ROLES_BY_KEY
 
 
 def people_with_roles() -> QuerySet[Person]:

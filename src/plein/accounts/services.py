@@ -9,8 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from plein.people.models import Person
-
-from .roles import ADMINISTRATOR, ROLES_BY_KEY
+from plein.people.roles import ADMINISTRATOR, ROLES_BY_KEY
 
 
 def person_set_language(*, person: Person, language: str) -> Person:
@@ -38,7 +37,7 @@ def _lock(person: Person) -> Person:
 
 @transaction.atomic
 def person_set_roles(*, person: Person, roles: set[str], actor: Person) -> Person:
-    """Give `person` exactly these roles (keys from accounts.roles; 'employee' is implicit).
+    """Give `person` exactly these roles (keys from people.roles; 'employee' is implicit).
 
     Groups that are not roles are left alone. The administrator role also grants access to
     Django's technical admin (is_staff); losing it takes that away unless they are a superuser.

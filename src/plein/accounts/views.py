@@ -4,22 +4,23 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from plein.core.http import AuthenticatedHttpRequest
+from plein.core.forms import add_service_error
+from plein.core.redirects import redirect_next
+from plein.people.http import AuthenticatedHttpRequest
 from plein.people.imports import PeopleImportError, people_import_csv
 from plein.people.models import Person
 from plein.people.permissions import can_import_people, can_manage_roles
+from plein.people.roles import ROLES, ROLES_BY_KEY, role_label
 
 from . import services
 from .forms import ImportPeopleForm, LanguageForm, LoginForm, PeopleFilterForm, RolesForm
-from .roles import ROLES, ROLES_BY_KEY, role_label
 from .selectors import people_with_roles
 
 PEOPLE_PER_PAGE = 50
@@ -37,20 +38,11 @@ class LoginView(auth_views.LoginView):
         return super().form_invalid(form)
 
 
-def _safe_next(request: HttpRequest, fallback: str) -> str:
-    candidate = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(
-        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return candidate
-    return fallback
-
-
 @require_POST
 def set_language(request: HttpRequest) -> HttpResponse:
     """Switch language: remembered on the person's account (all devices) and in a cookie."""
     form = LanguageForm(request.POST)
-    response = HttpResponseRedirect(_safe_next(request, reverse("core:home")))
+    response = redirect_next(request, reverse("core:home"))
     if not form.is_valid():
         messages.error(request, _("That language is not available."))
         return response
@@ -147,7 +139,7 @@ def manage_person(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 return HttpResponseBadRequest()
         except ValidationError as error:
             if action == "roles":
-                form.add_error(None, error)
+                add_service_error(form, error)
             else:
                 for message in error.messages:
                     messages.error(request, message)

@@ -121,6 +121,29 @@ def label_room(labels: list[str]) -> int:
     return max(RIGHT, ceil(LABEL_OFFSET + widest + LABEL_PADDING))
 
 
+@dataclass(frozen=True)
+class _Axes:
+    """Where a day (x) and a percentage (y) go on a line chart's plot."""
+
+    days: list[date]
+    plot_width: int
+    plot_height: int
+
+    @property
+    def span(self) -> int:
+        """Days from the first day to the last."""
+        return (self.days[-1] - self.days[0]).days if len(self.days) > 1 else 0
+
+    def x_of(self, day: date) -> float:
+        span = self.span
+        if not span:
+            return LEFT + self.plot_width / 2
+        return LEFT + self.plot_width * (day - self.days[0]).days / span
+
+    def y_of(self, value: float) -> float:
+        return TOP + self.plot_height * (1 - max(0.0, min(100.0, value)) / 100)
+
+
 def line_chart(
     days: list[date],
     series: list[LineSeries],
@@ -130,53 +153,13 @@ def line_chart(
 ) -> LineChart:
     """Percentages (0-100) per day; None leaves a gap."""
     right = label_room([one.label for one in series])
-    plot_width = WIDTH - LEFT - right
-    plot_height = HEIGHT - TOP - BOTTOM
-    span = (days[-1] - days[0]).days if len(days) > 1 else 0
-
-    def x_of(day: date) -> float:
-        if not span:
-            return LEFT + plot_width / 2
-        return LEFT + plot_width * (day - days[0]).days / span
-
-    def y_of(value: float) -> float:
-        return TOP + plot_height * (1 - max(0.0, min(100.0, value)) / 100)
-
-    lines = []
+    axes = _Axes(days=days, plot_width=WIDTH - LEFT - right, plot_height=HEIGHT - TOP - BOTTOM)
     step = max(1, len(days) // MARKERS)
-    for one in series:
-        commands: list[str] = []
-        markers: list[str] = []
-        pen_up = True
-        drawn = DrawnLine(label=one.label, style=one.style, path="", markers=markers)
-        for index, (day, value) in enumerate(zip(days, one.values, strict=True)):
-            if value is None:
-                pen_up = True
-                continue
-            x, y = x_of(day), y_of(value)
-            commands.append(f"{'M' if pen_up else 'L'}{x:.1f},{y:.1f}")
-            pen_up = False
-            if index % step == 0 or index == len(days) - 1:
-                markers.append(_marker(SHAPES[one.style], x, y))
-            drawn.end_x, drawn.end_y, drawn.last_value = x, y, value
-        drawn.path = "".join(commands)
-        lines.append(drawn)
-    shown = [line for line in lines if line.path]
-    for line, label_y in zip(
-        shown,
-        _spread([line.end_y + 4 for line in shown], TOP + 8, HEIGHT - BOTTOM),
-        strict=True,
-    ):
-        line.label_y = label_y
-
-    x_ticks: list[tuple[float, str]] = []
-    if days:
-        count = min(6, len(days))
-        picks = sorted({round(n * (len(days) - 1) / max(1, count - 1)) for n in range(count)})
-        x_ticks = [(x_of(days[n]), formats.date_format(days[n], "j M")) for n in picks]
+    lines = [_drawn_line(one, axes, step) for one in series]
+    _place_labels(lines)
     marker_x = None
     if marker_day is not None and days and days[0] <= marker_day <= days[-1]:
-        marker_x = x_of(marker_day)
+        marker_x = axes.x_of(marker_day)
     return LineChart(
         width=WIDTH,
         height=HEIGHT,
@@ -185,11 +168,54 @@ def line_chart(
         top=TOP,
         bottom=BOTTOM,
         lines=lines,
-        y_ticks=[(y_of(value), f"{value}%") for value in (0, 25, 50, 75, 100)],
-        x_ticks=x_ticks,
+        y_ticks=[(axes.y_of(value), f"{value}%") for value in (0, 25, 50, 75, 100)],
+        x_ticks=_x_ticks(axes),
         marker_x=marker_x,
         marker_label=marker_label,
     )
+
+
+def _drawn_line(one: LineSeries, axes: _Axes, step: int) -> DrawnLine:
+    """One series as an SVG path (lifting the pen at gaps), with a marker every step days and on
+    the last day."""
+    days = axes.days
+    commands: list[str] = []
+    markers: list[str] = []
+    pen_up = True
+    drawn = DrawnLine(label=one.label, style=one.style, path="", markers=markers)
+    for index, (day, value) in enumerate(zip(days, one.values, strict=True)):
+        if value is None:
+            pen_up = True
+            continue
+        x, y = axes.x_of(day), axes.y_of(value)
+        commands.append(f"{'M' if pen_up else 'L'}{x:.1f},{y:.1f}")
+        pen_up = False
+        if index % step == 0 or index == len(days) - 1:
+            markers.append(_marker(SHAPES[one.style], x, y))
+        drawn.end_x, drawn.end_y, drawn.last_value = x, y, value
+    drawn.path = "".join(commands)
+    return drawn
+
+
+def _place_labels(lines: list[DrawnLine]) -> None:
+    """Put the label of each drawn line beside its end, apart from the other labels."""
+    shown = [line for line in lines if line.path]
+    for line, label_y in zip(
+        shown,
+        _spread([line.end_y + 4 for line in shown], TOP + 8, HEIGHT - BOTTOM),
+        strict=True,
+    ):
+        line.label_y = label_y
+
+
+def _x_ticks(axes: _Axes) -> list[tuple[float, str]]:
+    """At most six days along the x axis, evenly spread, the first and the last among them."""
+    days = axes.days
+    if not days:
+        return []
+    count = min(6, len(days))
+    picks = sorted({round(n * (len(days) - 1) / max(1, count - 1)) for n in range(count)})
+    return [(axes.x_of(days[n]), formats.date_format(days[n], "j M")) for n in picks]
 
 
 BAR_WIDTH, BAR_HEIGHT = 760, 130

@@ -21,6 +21,8 @@ from datetime import date, timedelta
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from plein.ambassadors.selectors import coverage
+
 from . import selectors
 from .models import Goal, GroupDay
 
@@ -91,8 +93,6 @@ class GoalProgress:
 
 
 def _ambassador_coverage() -> float:
-    from plein.ambassadors.selectors import coverage
-
     rows = coverage().departments_with_people
     return share_or_zero(sum(1 for row in rows if row.is_covered), len(rows))
 

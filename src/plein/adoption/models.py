@@ -16,21 +16,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-
-class Kind(models.TextChoices):
-    VISIT = "visit", _("Visit")
-    VIEW = "view", _("View")
-    POST = "post", _("Post")
-    COMMENT = "comment", _("Comment")
-    REACTION = "reaction", _("Reaction")
-    SEARCH = "search", _("Search")
-    RSVP = "rsvp", _("Event answer")
-    READ = "read", _("Read confirmation")
-    VOTE = "vote", _("Vote")
-    UPLOAD = "upload", _("Upload")
-    EDIT = "edit", _("Edit")
-    NUDGE = "nudge", _("Nudge")
-
+from plein.core.registries.usage import Kind
 
 # What each kind counts as for the 90-9-1 split: creating, responding or reading.
 CREATING = frozenset({Kind.POST, Kind.UPLOAD, Kind.EDIT})

@@ -10,7 +10,7 @@
 Everyone who switched off "invitations and reminders" (NotificationSettings.email_invitations)
 and every deactivated account is left alone. Each nudge is logged (Nudge) and counted as a usage
 event of kind "nudge", so the dashboard shows it. The daily run is `plein send-nudges` or the
-self-repeating task in nudge_tasks.py.
+scheduled job "nudges" (adoption/tasks.py, queued by `plein schedule`).
 """
 
 from __future__ import annotations
@@ -23,19 +23,22 @@ from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
 from django.db.models import Exists, F, OuterRef, QuerySet
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.html import strip_tags
 from django.utils.http import urlsafe_base64_encode
 from django.utils.text import Truncator
 
+from plein.core.mail import Email, in_language_of, render_email, render_subject
+from plein.core.paths import absolute_url
 from plein.core.selectors import branding_get
-from plein.core.tasks import email_enqueue
+from plein.launch.models import Invitation
 from plein.launch.selectors import launch_plan
+from plein.launch.services import invitation_message
 from plein.people.models import Person
 from plein.posts.models import Post
+from plein.posts.permissions import visible_posts
 
 from . import events
 from .models import Kind, Nudge, PersonDay
@@ -70,10 +73,6 @@ def open_weeks(now: datetime) -> int:
         return 0
     weeks = max(1, (now - launched_at).days // WEEK)
     return weeks if weeks <= OPEN_WEEKS_TOLD else 0
-
-
-def _absolute(path: str) -> str:
-    return str(settings.PLEIN_SITE_URL).rstrip("/") + path
 
 
 # --- Who is due ----------------------------------------------------------------------------
@@ -177,8 +176,6 @@ def last_seen(person: Person) -> datetime | None:
 
 def missed_posts(person: Person, since: datetime, *, limit: int = MISSED_POSTS) -> list[Post]:
     """The posts by others the person may see, since then, most responded-to first."""
-    from plein.posts.permissions import visible_posts
-
     return list(
         visible_posts(person)
         .filter(created_at__gt=since, created_at__lte=timezone.now())
@@ -199,33 +196,35 @@ def _post_item(post: Post) -> dict[str, str]:
         "author": post.author.full_name,
         "place": post.space.name if post.space_id and post.space else "",
         "snippet": Truncator(text).chars(200) if post.title else "",
-        "link": _absolute(post.get_absolute_url()),
+        "link": absolute_url(post.get_absolute_url()),
         "reactions": str(post.reaction_count),
         "comments": str(post.comment_count),
     }
 
 
-def _render(person: Person, template: str, context: dict[str, Any]) -> dict[str, str]:
-    with translation.override(person.language or settings.LANGUAGE_CODE):
+def _render(person: Person, template: str, context: dict[str, Any]) -> Email:
+    with in_language_of(person):
         branding = branding_get()
         context = {
             **context,
             "person": person,
             "branding": branding,
-            "login_url": _absolute(reverse("accounts:login")),
-            "help_url": _absolute(reverse("spaces:detail", args=["help"])),
-            "settings_url": _absolute(reverse("notifications:settings")),
+            "login_url": absolute_url(reverse("accounts:login")),
+            "help_url": absolute_url(reverse("spaces:detail", args=["help"])),
+            "settings_url": absolute_url(reverse("notifications:settings")),
         }
-        subject = render_to_string(f"adoption/email/nudge_{template}_subject.txt", context)
-        body = render_to_string(f"adoption/email/nudge_{template}.txt", context)
-        html_body = render_to_string(f"adoption/email/nudge_{template}.html", context)
-    return {"subject": " ".join(subject.split()), "body": body, "html_body": html_body}
+        return render_email(
+            subject=render_subject(f"adoption/email/nudge_{template}_subject.txt", context),
+            text=f"adoption/email/nudge_{template}.txt",
+            html=f"adoption/email/nudge_{template}.html",
+            context=context,
+        )
 
 
 def _set_password_url(person: Person) -> str:
     if person.has_usable_password():
         return ""
-    return _absolute(
+    return absolute_url(
         reverse(
             "accounts:password_reset_confirm",
             kwargs={
@@ -236,7 +235,7 @@ def _set_password_url(person: Person) -> str:
     )
 
 
-def _message(person: Person, kind: str, number: int, now: datetime) -> dict[str, str] | None:
+def _message(person: Person, kind: str, number: int, now: datetime) -> Email | None:
     """The e-mail of this nudge, or None when there is nothing worth sending."""
     if kind == NudgeKind.REMINDER:
         return _render(
@@ -252,7 +251,7 @@ def _message(person: Person, kind: str, number: int, now: datetime) -> dict[str,
     posts = missed_posts(person, since)
     if not posts:
         return None
-    with translation.override(person.language or settings.LANGUAGE_CODE):
+    with in_language_of(person):
         items = [_post_item(post) for post in posts]
     return _render(person, "missed", {"posts": items, "since": since})
 
@@ -293,16 +292,12 @@ def nudge_send(*, person_id: int, kind: str, now: datetime | None = None) -> boo
         if message is None:
             return False
         _log(person, kind, now)
-        to = [person.email]
-        transaction.on_commit(lambda: email_enqueue(to=to, **message))
+        message.enqueue_on_commit(to=[person.email])
     return True
 
 
 def _welcome_send(*, person_id: int, now: datetime) -> bool:
     """The launch invitation, once, as the launch itself sends it (an Invitation row)."""
-    from plein.launch.models import Invitation
-    from plein.launch.services import invitation_message
-
     try:
         with transaction.atomic():
             person = welcome_recipients(now=now).filter(pk=person_id).first()
@@ -336,28 +331,15 @@ def nudges_send(*, now: datetime | None = None) -> dict[str, int]:
     return sent
 
 
+def nudge_hour() -> int:
+    return int(getattr(settings, "PLEIN_NUDGE_HOUR", 10))
+
+
 def next_nudge_run(now: datetime) -> datetime:
     """The next PLEIN_NUDGE_HOUR:00 (local time, 10 by default) after `now`."""
-    hour = int(getattr(settings, "PLEIN_NUDGE_HOUR", 10))
+    hour = nudge_hour()
     local = timezone.localtime(now)
     run = local.replace(hour=hour, minute=0, second=0, microsecond=0)
     if run <= local:
         run = (local + timedelta(days=1)).replace(hour=hour, minute=0, second=0, microsecond=0)
     return run
-
-
-def nudge_schedule_pending() -> bool:
-    from plein.core.tasks import is_waiting
-
-    from .nudge_tasks import nudge_schedule
-
-    return is_waiting(nudge_schedule)
-
-
-def nudge_schedule_next(*, now: datetime | None = None) -> datetime | None:
-    """Queue the daily nudge run for the next nudge hour, unless one waits already."""
-    from plein.core.tasks import enqueue_later_once
-
-    from .nudge_tasks import nudge_schedule
-
-    return enqueue_later_once(nudge_schedule, run_after=next_nudge_run(now or timezone.now()))

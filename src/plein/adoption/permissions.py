@@ -7,7 +7,7 @@ groups smaller than PLEIN_ADOPTION_MIN_GROUP are already merged into "other".
 
 from __future__ import annotations
 
-from plein.core.permissions import User
+from plein.people.permissions import User
 
 VIEW_ADOPTION = "adoption.view_adoption"
 

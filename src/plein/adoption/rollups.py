@@ -30,8 +30,9 @@ from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Sum
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from plein.accounts.roles import EMPLOYEE_LABEL, ROLES
+from plein.ambassadors.models import Ambassador
 from plein.people.models import Department, Location, Person
+from plein.people.roles import EMPLOYEE_LABEL, ROLES
 from plein.people.selectors import COMPLETENESS_ITEMS
 
 from .models import CREATING, RESPONDING, GroupDay, Kind, PersonDay, UsageEvent
@@ -104,8 +105,6 @@ def _managers() -> set[int]:
 
 def members(day: date) -> dict[int, Member]:
     """Everyone with an account that was active on `day`, with their groups (a few queries)."""
-    from plein.ambassadors.models import Ambassador
-
     _start, end = day_bounds(day)
     people = Person.objects.filter(date_joined__lt=end).filter(
         Q(is_active=True) | Q(deactivated_at__gte=end)

@@ -25,7 +25,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from plein.core.permissions import User
+from plein.launch.selectors import launch_plan
+from plein.people.permissions import User
 from plein.posts.models import Post
 from plein.posts.permissions import visible_posts
 from plein.spaces.models import Space
@@ -237,8 +238,6 @@ def headline(day: date | None = None) -> Headline | None:
 
 def launch_day() -> date | None:
     """The day the intranet went live (or is planned to), local time."""
-    from plein.launch.selectors import launch_plan
-
     plan = launch_plan()
     moment = plan.launched_at or plan.launch_date
     return timezone.localdate(moment) if moment else None

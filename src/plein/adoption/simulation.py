@@ -24,9 +24,12 @@ from datetime import date, datetime, time, timedelta
 from django.core.management.base import OutputWrapper
 from django.utils import timezone
 
+from plein.launch.models import LaunchPlan
+from plein.launch.selectors import launch_plan_forget
 from plein.people.models import Department, Person
 
 from .models import Kind, UsageEvent
+from .rollups import rollup_day
 
 BATCH = 5000
 WORKDAY_START, WORKDAY_HOURS = 8, 9
@@ -129,9 +132,31 @@ def _moment(rng: random.Random, day: date) -> datetime:
 
 def simulate(*, weeks: int, rng: random.Random, stdout: OutputWrapper) -> int:
     """Write N weeks of usage up to yesterday; returns the number of events written."""
-    from plein.launch.models import LaunchPlan
-    from plein.launch.selectors import launch_plan_forget
+    launch_day, today = _launch(weeks)
+    people = list(
+        Person.objects.filter(is_active=True)
+        .order_by("pk")
+        .values_list("pk", "department_id", "manager_id")
+    )
+    keenness, leading = _keenness(people, rng)
+    logging_in = _who_logs_in(keenness, rng)
+    written, last_seen = _write_events(
+        keenness, leading, logging_in, days=(launch_day, today), rng=rng
+    )
+    _record_last_logins(last_seen)
+    day = launch_day
+    while day < today:
+        rollup_day(day)
+        day += timedelta(days=1)
+    stdout.write(
+        f"  adoption: {weeks} weeks since the launch, {written} usage events, "
+        f"{len(last_seen)} of {len(people)} people active at least once"
+    )
+    return written
 
+
+def _launch(weeks: int) -> tuple[date, date]:
+    """Launch Plein N weeks ago (at nine); returns the launch day and today."""
     today = timezone.localdate()
     launch_day = today - timedelta(weeks=weeks)
     launched_at = timezone.make_aware(datetime.combine(launch_day, time(9)))
@@ -144,23 +169,26 @@ def simulate(*, weeks: int, rng: random.Random, stdout: OutputWrapper) -> int:
         },
     )
     launch_plan_forget()
+    return launch_day, today
 
-    people = list(
-        Person.objects.filter(is_active=True)
-        .order_by("pk")
-        .values_list("pk", "department_id", "manager_id")
-    )
-    keenness, leading = _keenness(people, rng)
-    logging_in = _who_logs_in(keenness, rng)
+
+def _write_events(
+    keenness: dict[int, tuple[int | None, float]],
+    leading: set[int],
+    logging_in: set[int],
+    *,
+    days: tuple[date, date],
+    rng: random.Random,
+) -> tuple[int, dict[int, datetime]]:
+    """Write the usage events of everyone who logs in, in batches; returns the number written
+    and when each person was last seen."""
     events: list[UsageEvent] = []
     written = 0
     last_seen: dict[int, datetime] = {}
     for pk, (_top, keen) in keenness.items():
         if pk not in logging_in:
             continue  # never logs in
-        seen = _person_events(
-            events, pk=pk, keen=keen, leads=pk in leading, days=(launch_day, today), rng=rng
-        )
+        seen = _person_events(events, pk=pk, keen=keen, leads=pk in leading, days=days, rng=rng)
         if seen is not None:
             last_seen[pk] = seen
         if len(events) >= BATCH:
@@ -169,22 +197,14 @@ def simulate(*, weeks: int, rng: random.Random, stdout: OutputWrapper) -> int:
             events.clear()
     UsageEvent.objects.bulk_create(events, batch_size=BATCH)
     written += len(events)
+    return written, last_seen
 
+
+def _record_last_logins(last_seen: dict[int, datetime]) -> None:
+    """Everyone's last login is their last visit in the simulation (none if they never came)."""
     Person.objects.filter(is_active=True).exclude(pk__in=last_seen).update(last_login=None)
     Person.objects.bulk_update(
         [Person(pk=pk, last_login=moment) for pk, moment in last_seen.items()],
         ["last_login"],
         batch_size=1000,
     )
-
-    from .rollups import rollup_day
-
-    day = launch_day
-    while day < today:
-        rollup_day(day)
-        day += timedelta(days=1)
-    stdout.write(
-        f"  adoption: {weeks} weeks since the launch, {written} usage events, "
-        f"{len(last_seen)} of {len(people)} people active at least once"
-    )
-    return written

@@ -16,7 +16,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 
-from plein.core.permissions import User
+from plein.people.permissions import User
 
 from . import goals, selectors
 from .models import GroupDay

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from . import race_views, views
+from . import views
+from .race import views as race_views
 
 app_name = "adoption"
 urlpatterns = [

@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.forms import Form
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -13,23 +12,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from plein.core.csv import csv_response
-from plein.core.http import AuthenticatedHttpRequest
+from plein.core.forms import add_service_error
 from plein.core.http import form_page as _form_page
 from plein.core.permissions import require as _require
+from plein.people.http import AuthenticatedHttpRequest
 
 from . import charts, selectors, services, tables
 from . import goals as goal_progress
 from .forms import GoalForm
 from .models import Goal
 from .permissions import can_view_adoption
-
-
-def _add_errors(form: Form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
+from .report import report_preview as preview
 
 
 def _trend_chart(trend: selectors.Trend) -> charts.LineChart | None:
@@ -107,7 +100,7 @@ def goals(request: AuthenticatedHttpRequest) -> HttpResponse:
             try:
                 services.goal_create(creator=request.user, **form.cleaned_data)
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_error(form, error)
             else:
                 messages.success(request, _("The goal has been added."))
                 return redirect("adoption:goals")
@@ -132,7 +125,7 @@ def goal_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             try:
                 services.goal_update(goal=goal, editor=request.user, **form.cleaned_data)
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_error(form, error)
             else:
                 messages.success(request, _("The goal has been changed."))
                 return redirect("adoption:goals")
@@ -170,7 +163,5 @@ def export(request: AuthenticatedHttpRequest, table: str) -> HttpResponse:
 @require_safe
 def report_preview(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The weekly report as the viewer would get it next Monday, before it goes out."""
-    from .report import report_preview as preview
-
     _require(can_view_adoption(request.user))
     return render(request, "adoption/report_preview.html", {"report_html": preview(request.user)})

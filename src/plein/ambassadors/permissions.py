@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from plein.core.permissions import User
 from plein.people.models import Person
+from plein.people.permissions import User
 
 from .models import Ambassador, EvaluationItem, EvaluationRound
 

@@ -6,7 +6,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from plein.launch.readiness import Check, Result, Threshold, department_coverage, register
+from plein.core.registries.readiness import Check, Result, Threshold, register
+from plein.people.readiness import department_coverage
 
 from .models import Ambassador
 

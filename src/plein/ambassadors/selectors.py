@@ -131,6 +131,15 @@ def ambassadors_for_person(person: Person) -> list[Ambassador]:
     return _Index(ambassador_list(), _parents()).for_person(person)
 
 
+def ambassadors_of(asker: Person) -> list[Person]:
+    """The ambassadors a person turns to (ambassadors_for_person: the same people the
+    ambassadors page calls theirs). Not every ambassador when there are none: in a big
+    organisation that would send one department's questions to dozens of people; the coverage
+    page shows such departments. Active people; never the asker (the selector leaves them out)."""
+    ambassador_ids = {a.person_id for a in ambassadors_for_person(asker)}
+    return list(Person.objects.filter(is_active=True, pk__in=ambassador_ids).order_by("pk"))
+
+
 @dataclass
 class AmbassadorPage:
     mine: list[Ambassador]

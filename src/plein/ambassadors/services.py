@@ -19,7 +19,6 @@ closes it, or it closes by itself after its end date.
 from __future__ import annotations
 
 import datetime
-from functools import partial
 from typing import Final
 
 from django.conf import settings
@@ -30,10 +29,12 @@ from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
+from plein.core.mail import Email, in_language_of, render_email
+from plein.core.paths import absolute_url
 from plein.core.permissions import require as _require
 from plein.core.selectors import branding_get
-from plein.core.tasks import email_enqueue
 from plein.people.models import Department, Location, Person
+from plein.posts.services import post_create
 from plein.spaces.models import Membership, Space
 
 from . import permissions
@@ -42,10 +43,6 @@ from .selectors import AMBASSADORS_SPACE_SLUG, scope_label
 
 State = Membership.State
 Role = Membership.Role
-
-
-def _absolute(url: str) -> str:
-    return str(settings.PLEIN_SITE_URL).rstrip("/") + url
 
 
 # --- The ambassadors' space ------------------------------------------------------------------
@@ -103,33 +100,32 @@ def _leave(person: Person) -> None:
 # --- E-mail ----------------------------------------------------------------------------------
 
 
-def _email(ambassador: Ambassador, *, welcome: bool, space: Space | None) -> dict[str, str]:
+def _email(ambassador: Ambassador, *, welcome: bool, space: Space | None) -> Email:
     person = ambassador.person
-    with translation.override(person.language or settings.LANGUAGE_CODE):
+    with in_language_of(person):
         scope = scope_label(ambassador)
         if welcome:
             subject = _("You are now an ambassador for %(scope)s") % {"scope": scope}
         else:
             subject = _("Thank you for being an ambassador")
-        body = render_to_string(
-            "ambassadors/email/welcome.txt" if welcome else "ambassadors/email/farewell.txt",
-            {
+        return render_email(
+            subject=subject,
+            text="ambassadors/email/welcome.txt" if welcome else "ambassadors/email/farewell.txt",
+            context={
                 "person": person,
                 "scope": scope,
                 "site_name": branding_get().intranet_name,
                 "space": space,
-                "space_link": _absolute(space.get_absolute_url()) if space else "",
-                "list_link": _absolute(reverse("ambassadors:list")),
+                "space_link": absolute_url(space.get_absolute_url()) if space else "",
+                "list_link": absolute_url(reverse("ambassadors:list")),
             },
         )
-    return {"subject": subject, "body": body}
 
 
 def _mail_later(ambassador: Ambassador, *, welcome: bool, space: Space | None) -> None:
     person = ambassador.person
     if person.is_active and person.email:
-        message = _email(ambassador, welcome=welcome, space=space)
-        transaction.on_commit(partial(email_enqueue, to=[person.email], **message))
+        _email(ambassador, welcome=welcome, space=space).enqueue_on_commit(to=[person.email])
 
 
 # --- Designating and removing ----------------------------------------------------------------
@@ -205,25 +201,22 @@ def _close_expired() -> None:
         evaluation.save(update_fields=["closed_at"])
 
 
-def _round_email(evaluation: EvaluationRound, person: Person) -> dict[str, str]:
-    with translation.override(person.language or settings.LANGUAGE_CODE):
-        subject = _("Tips, tops and flops: %(title)s") % {"title": evaluation.title}
-        body = render_to_string(
-            "ambassadors/email/evaluation_opened.txt",
-            {
+def _round_email(evaluation: EvaluationRound, person: Person) -> Email:
+    with in_language_of(person):
+        return render_email(
+            subject=_("Tips, tops and flops: %(title)s") % {"title": evaluation.title},
+            text="ambassadors/email/evaluation_opened.txt",
+            context={
                 "person": person,
                 "round": evaluation,
                 "ends_on": formats.date_format(evaluation.ends_on, "DATE_FORMAT"),
                 "site_name": branding_get().intranet_name,
-                "link": _absolute(evaluation.get_absolute_url()),
+                "link": absolute_url(evaluation.get_absolute_url()),
             },
         )
-    return {"subject": subject, "body": body}
 
 
 def _announce(evaluation: EvaluationRound, by: Person) -> None:
-    from plein.posts.services import post_create
-
     space = _space_for(by)
     with translation.override(settings.LANGUAGE_CODE):
         body = render_to_string(
@@ -231,7 +224,7 @@ def _announce(evaluation: EvaluationRound, by: Person) -> None:
             {
                 "round": evaluation,
                 "ends_on": formats.date_format(evaluation.ends_on, "DATE_FORMAT"),
-                "link": _absolute(evaluation.get_absolute_url()),
+                "link": absolute_url(evaluation.get_absolute_url()),
             },
         ).strip()
     post_create(author=by, space=space, body=body)
@@ -271,8 +264,7 @@ def round_open(
         for person in Person.objects.filter(is_active=True, ambassador__isnull=False).exclude(
             email=""
         ):
-            message = _round_email(evaluation, person)
-            transaction.on_commit(partial(email_enqueue, to=[person.email], **message))
+            _round_email(evaluation, person).enqueue_on_commit(to=[person.email])
     return evaluation
 
 

@@ -17,10 +17,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from plein.core.csv import csv_response
-from plein.core.http import AuthenticatedHttpRequest
+from plein.core.forms import add_service_error
 from plein.core.http import form_page as _form_page
 from plein.core.permissions import require as _require
-from plein.posts.forms import add_service_error
+from plein.people.http import AuthenticatedHttpRequest
 from plein.spaces.permissions import is_member
 
 from . import permissions, selectors, services
@@ -178,7 +178,7 @@ def evaluation_new(request: AuthenticatedHttpRequest) -> HttpResponse:
                     ends_on=data["ends_on"],
                 )
             except ValidationError as error:
-                add_service_error(form, error)  # type: ignore[arg-type]
+                add_service_error(form, error)
             else:
                 messages.success(
                     request,

@@ -1,6 +1,9 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from plein.core.registries import post_kinds
+from plein.core.registries.demo import DEMO_STEPS, DemoStep
+
 
 class BlogsConfig(AppConfig):
     name = "plein.blogs"
@@ -8,15 +11,18 @@ class BlogsConfig(AppConfig):
     verbose_name = _("Blogs")
 
     def ready(self) -> None:
-        from plein.posts import kinds
+        # Registers this app's parts of the shared registries (plein.core.registries); imported
+        # here because Django allows modules that use models only once the app registry is ready.
         from plein.posts.models import Post
 
+        from . import readiness  # noqa: F401
         from .selectors import attach_entries
 
-        kinds.register(
+        post_kinds.register(
             Post.Kind.BLOG,
             template="blogs/partials/card.html",
             attach=attach_entries,
             detail="blogs:entry",
             edit="blogs:entry_edit",
         )
+        DEMO_STEPS.register(DemoStep("blogs_step", 70, "plein.blogs.demo.blogs_step"))

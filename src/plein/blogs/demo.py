@@ -148,8 +148,38 @@ def blogs_step(*, rng: random.Random, fake: Faker, people: int, stdout: OutputWr
         .order_by("pk")
         .values_list("pk", flat=True)
     )
-    # Fridays at four, one a week, the newest this past week.
     now = timezone.now()
+    posts, series = _entries(rng, manager, others, now)
+    Post.objects.bulk_create(posts)
+    BlogEntry.objects.bulk_create(
+        [
+            BlogEntry(post=post, series=series if post.author_id == manager.pk else None)
+            for post in posts
+        ]
+    )
+    PostFollow.objects.bulk_create(
+        [PostFollow(person_id=post.author_id, post=post) for post in posts], ignore_conflicts=True
+    )
+    followers = rng.sample(others, min(FOLLOWERS, len(others)))
+    PersonFollow.objects.bulk_create(
+        [PersonFollow(follower_id=pk, followed=manager) for pk in followers],
+        ignore_conflicts=True,
+    )
+    comments, reactions = _comments_and_reactions(rng, posts, others, now)
+    Comment.objects.bulk_create(comments)
+    Reaction.objects.bulk_create(reactions)
+    post_counters_refresh(post_ids=[post.pk for post in posts])
+    stdout.write(
+        f"  blogs: 1 series, {len(posts)} entries, {len(comments)} comments, "
+        f"{len(followers)} followers of {manager.get_full_name()}"
+    )
+
+
+def _entries(
+    rng: random.Random, manager: Person, others: list[int], now: datetime
+) -> tuple[list[Post], Series]:
+    """The manager's series (written) and the entries, not saved yet: the weekly ones on Fridays
+    at four, one a week, the newest this past week; then one each by a few colleagues."""
     four_pm = now.replace(hour=16, minute=0, second=0, microsecond=0)
     last_friday = four_pm - timedelta(days=(four_pm.weekday() - 4) % 7 or 7)
     series = Series.objects.create(
@@ -167,21 +197,13 @@ def blogs_step(*, rng: random.Random, fake: Faker, people: int, stdout: OutputWr
     for writer, (title, body) in zip(writers, OTHER_ENTRIES, strict=False):
         moment = four_pm - timedelta(days=rng.randint(2, 30), hours=rng.randint(0, 6))
         posts.append(_entry(writer, title, body, moment))
-    Post.objects.bulk_create(posts)
-    BlogEntry.objects.bulk_create(
-        [
-            BlogEntry(post=post, series=series if post.author_id == manager.pk else None)
-            for post in posts
-        ]
-    )
-    PostFollow.objects.bulk_create(
-        [PostFollow(person_id=post.author_id, post=post) for post in posts], ignore_conflicts=True
-    )
-    followers = rng.sample(others, min(FOLLOWERS, len(others)))
-    PersonFollow.objects.bulk_create(
-        [PersonFollow(follower_id=pk, followed=manager) for pk in followers],
-        ignore_conflicts=True,
-    )
+    return posts, series
+
+
+def _comments_and_reactions(
+    rng: random.Random, posts: list[Post], others: list[int], now: datetime
+) -> tuple[list[Comment], list[Reaction]]:
+    """Up to two comments and a few reactions on each entry by colleagues, not saved yet."""
     comments, reactions = [], []
     for post in posts:
         for pk in rng.sample(others, min(rng.randint(0, 2), len(others))):
@@ -198,10 +220,4 @@ def blogs_step(*, rng: random.Random, fake: Faker, people: int, stdout: OutputWr
         for pk in rng.sample(others, min(rng.randint(2, 9), len(others))):
             kind = rng.choice(Reaction.Kind.values)
             reactions.append(Reaction(person_id=pk, post=post, kind=kind))
-    Comment.objects.bulk_create(comments)
-    Reaction.objects.bulk_create(reactions)
-    post_counters_refresh(post_ids=[post.pk for post in posts])
-    stdout.write(
-        f"  blogs: 1 series, {len(posts)} entries, {len(comments)} comments, "
-        f"{len(followers)} followers of {manager.get_full_name()}"
-    )
+    return comments, reactions

@@ -7,16 +7,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from plein.core.paths import path
-from plein.launch.readiness import (
+from plein.core.registries.readiness import (
     Check,
     Result,
     Threshold,
     at_least,
-    published_posts,
     register,
 )
 from plein.people.models import Person
 from plein.posts.models import Post
+from plein.posts.selectors import published_posts
 
 MINIMUM = "blogs_manager_entries"
 

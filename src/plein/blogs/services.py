@@ -13,11 +13,11 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from plein.core.permissions import require as _require
-from plein.notifications import tasks as notify
 from plein.notifications.models import Notification
 from plein.people.models import Person
 from plein.posts import permissions as post_rules
 from plein.posts import services as post_services
+from plein.posts import tasks as notify
 from plein.posts.models import PersonFollow, Post
 from plein.posts.services import ImageUpload
 

@@ -16,13 +16,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from plein.core.http import AuthenticatedHttpRequest
+from plein.core.forms import add_service_error
 from plein.core.permissions import require as _require
+from plein.people.http import AuthenticatedHttpRequest
 from plein.people.models import Person
 from plein.posts import selectors as post_selectors
 from plein.posts import services as post_services
 from plein.posts.feed_views import render_stream, stream_context
-from plein.posts.forms import add_service_error
 from plein.posts.models import Post
 from plein.posts.permissions import can_follow_person
 from plein.posts.selectors import Cursor

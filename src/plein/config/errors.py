@@ -14,10 +14,10 @@ from django.http import HttpRequest, HttpResponseForbidden, HttpResponseServerEr
 from django.template import loader
 from django.views.decorators.csrf import requires_csrf_token
 
-from plein.accounts.roles import COMMUNITY_MANAGER
 from plein.core.context_processors import branding
 from plein.people.models import Person
 from plein.people.permissions import visible_people
+from plein.people.roles import COMMUNITY_MANAGER
 
 CONTACTS_SHOWN = 3
 

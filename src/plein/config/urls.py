@@ -34,6 +34,6 @@ urlpatterns = [
     path("getting-started/", include("plein.onboarding.urls")),
     path("ambassadors/", include("plein.ambassadors.urls")),
     path("adoption/", include("plein.adoption.urls")),
-    path("manage/", include("plein.core.manage_urls")),
+    path("manage/", include("plein.config.manage_urls")),
     path("django-admin/", admin.site.urls),
 ]

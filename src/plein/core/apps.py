@@ -1,7 +1,20 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from django_tasks.signals import task_finished
+
+from plein.core.registries.demo import DEMO_STEPS, DemoStep
 
 
 class CoreConfig(AppConfig):
     name = "plein.core"
     verbose_name = _("Plein")
+
+    def ready(self) -> None:
+        # Registers this app's parts of the shared registries (plein.core.registries); imported
+        # here because Django allows modules that use models only once the app registry is ready.
+        from . import readiness  # noqa: F401
+        from .schedule import requeue_after_run
+
+        DEMO_STEPS.register(DemoStep("branding_step", 20, "plein.core.demo.branding_step"))
+        # After each run of a scheduled job, its next run is queued (plein.core.schedule).
+        task_finished.connect(requeue_after_run, dispatch_uid="plein.core.schedule")

@@ -1,6 +1,7 @@
 from django.http import HttpRequest
 
 from .colours import WHITE, contrast_ratio
+from .permissions import can_use_management
 from .selectors import branding_get
 
 
@@ -13,7 +14,5 @@ def branding(request: HttpRequest) -> dict[str, object]:
 
 
 def navigation(request: HttpRequest) -> dict[str, object]:
-    from .permissions import can_use_management
-
     user = getattr(request, "user", None)
     return {"can_manage": bool(user and user.is_authenticated and can_use_management(user))}

@@ -1,84 +1,20 @@
-"""`plein demo`: the demo organisation Gemeente Voorbeeld, built by a list of steps.
-
-DEMO_STEPS names the steps, in the order they run. A step is a function
-
-    def step(*, rng: random.Random, fake: Faker, people: int, stdout: OutputWrapper) -> None
-
-that adds one kind of demo content. A feature with demo content (news, events, questions...)
-writes such a function in its own app's demo.py and appends its dotted path to DEMO_STEPS.
-
-The rules for a step:
-
-- Draw every random choice from `rng` (a random.Random) and `fake` (Faker("nl_NL")), both seeded
-  with --seed and the step's name (`step_seed`): the same seed and the same number of people must
-  give the same content.
-- Each step has a random stream of its own, so what one step draws never moves another's: a step
-  that draws less because something already exists (badges a migration installed, say), or a new
-  step, leaves the content of every other step as it was for a given seed.
-- Find what earlier steps made in the database (people first: Person.objects...), and scale by
-  `people` (the size of the organisation) when it makes sense.
-- Write in bulk (bulk_create in batches, rows of the M2M through tables) and never call
-  set_password per person: 10,000 people must take seconds, not minutes.
-- All steps run inside one transaction; files are written in transaction.on_commit.
-- Write a one-line summary to `stdout`, indented by two spaces.
-"""
+"""The demo organisation's branding: Gemeente Voorbeeld's name, persona and look (a demo step;
+how steps work: plein.core.registries.demo)."""
 
 from __future__ import annotations
 
 import random
 import uuid
-from typing import Protocol
 
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.management.base import OutputWrapper
 from django.db import transaction
-from django.utils.module_loading import import_string
 from faker import Faker
 
-from plein.people.demo import avatar_jpeg
-
 from .models import Branding
+from .portraits import avatar_jpeg
 from .selectors import BRANDING_CACHE_KEY
-
-DEMO_STEPS: tuple[str, ...] = (
-    "plein.people.demo.people_step",  # first: later steps build on the people
-    "plein.core.demo.branding_step",
-    "plein.spaces.demo.spaces_step",
-    "plein.posts.demo.posts_step",
-    "plein.events.demo.events_step",
-    "plein.news.demo.news_step",
-    "plein.blogs.demo.blogs_step",
-    "plein.kudos.demo.kudos_step",
-    "plein.startpage.demo.startpage_step",
-    "plein.polls.demo.polls_step",
-    "plein.questions.demo.questions_step",
-    "plein.market.demo.market_step",
-    "plein.ideas.demo.ideas_step",
-    "plein.documents.demo.documents_step",
-    "plein.wiki.demo.wiki_step",
-    "plein.launch.demo.launch_step",
-    "plein.ambassadors.demo.ambassadors_step",
-    "plein.questions.demo.routing_step",  # after the helpers and ambassadors exist
-)
-
-
-class DemoStep(Protocol):
-    __name__: str
-
-    def __call__(
-        self, *, rng: random.Random, fake: Faker, people: int, stdout: OutputWrapper
-    ) -> None: ...
-
-
-def demo_steps() -> list[DemoStep]:
-    return [import_string(path) for path in DEMO_STEPS]
-
-
-def step_seed(seed: int, step: str) -> str:
-    """The seed of one step's random stream: the demo's seed and the step's name."""
-    return f"{seed}/{step}"
-
 
 DEMO_BRANDING = {
     "intranet_name": "Plein",

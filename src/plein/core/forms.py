@@ -1,4 +1,5 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from .colours import WHITE, contrast_ratio
@@ -7,6 +8,16 @@ from .models import Branding
 IMAGE_ACCEPT = (
     "image/jpeg,image/png,image/gif,image/webp,image/heic,image/heif,image/tiff,image/bmp"
 )
+
+
+def add_service_error(form: forms.BaseForm, error: ValidationError) -> None:
+    """Show a service's ValidationError on the form: each message at its field if the error
+    names one the form has, above the form (a non-field error) otherwise."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
 
 
 class BrandingForm(forms.ModelForm):

@@ -1,4 +1,4 @@
-"""reverse() for the addresses a page prints many times over.
+"""Addresses: reverse() for those a page prints many times over, and absolute ones for e-mail.
 
 A stream page prints some two hundred addresses (each post links to its author, space, page,
 reaction form, comment form...). Django's reverse() costs tens of microseconds each; the shape of
@@ -8,6 +8,9 @@ for the arguments, and filled in after that.
 `path(name, *args)` reads the request's URL configuration and script prefix each time (a few
 microseconds); code that prints many addresses in a row takes `paths()` once and calls what it
 returns.
+
+`absolute_url(path)` puts an address on PLEIN_SITE_URL, for links that leave the site: in e-mail
+(written in the background, with no request to ask for its host) and in calendar feeds.
 """
 
 from __future__ import annotations
@@ -57,3 +60,8 @@ def paths() -> Callable[..., str]:
         return _fill(name, args, urlconf, prefix)
 
     return fill
+
+
+def absolute_url(path: str) -> str:
+    """The address `path` (as reverse() or get_absolute_url() give it) on PLEIN_SITE_URL."""
+    return str(settings.PLEIN_SITE_URL).rstrip("/") + path

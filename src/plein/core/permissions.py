@@ -1,11 +1,19 @@
 """Who may change what the whole intranet shares."""
 
-from django.contrib.auth.models import AnonymousUser
+from typing import Any, Protocol
+
 from django.core.exceptions import PermissionDenied
 
-from plein.people.models import Person
+from .registries.management import can_use_any
 
-User = Person | AnonymousUser
+
+class User(Protocol):
+    """Whoever asks: a person (plein.people) or an anonymous visitor; core needs only this."""
+
+    @property
+    def is_active(self) -> bool: ...
+
+    def has_perm(self, perm: str, obj: Any = None) -> bool: ...
 
 
 def can_change_branding(user: User) -> bool:
@@ -13,21 +21,9 @@ def can_change_branding(user: User) -> bool:
 
 
 def can_use_management(user: User) -> bool:
-    """Whether the Management area has anything for this person."""
-    from plein.launch.permissions import can_view_launch
-    from plein.people.permissions import (
-        can_import_people,
-        can_manage_organisation,
-        can_manage_roles,
-    )
-
-    return (
-        can_view_launch(user)
-        or can_change_branding(user)
-        or can_manage_roles(user)
-        or can_import_people(user)
-        or can_manage_organisation(user)
-    )
+    """Whether the Management area has anything for this person: the branding, or an area
+    another app registered (plein.core.registries.management)."""
+    return can_change_branding(user) or can_use_any(user)
 
 
 def require(allowed: bool) -> None:

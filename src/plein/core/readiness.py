@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from plein.core.paths import path
-from plein.launch.readiness import Check, Result, register
+from plein.core.registries.readiness import Check, Result, register
 
 from .models import Branding
 from .selectors import branding_get

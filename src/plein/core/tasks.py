@@ -8,8 +8,10 @@ import logging
 from datetime import datetime
 
 from django.core.mail import EmailMultiAlternatives
-from django_tasks import TaskResult, task
+from django.db.models import QuerySet
+from django_tasks import TaskResult, TaskResultStatus, task
 from django_tasks.base import Task
+from django_tasks_db.models import DBTaskResult
 
 logger = logging.getLogger(__name__)
 
@@ -63,23 +65,28 @@ def email_enqueue(
         return None
 
 
-def is_waiting(scheduled: Task) -> bool:  # type: ignore[type-arg]
-    """Is this task already waiting in the database queue (queued, not yet run)?"""
-    from django_tasks.base import TaskResultStatus
-    from django_tasks_db.models import DBTaskResult
-
+def _waiting(scheduled: Task) -> QuerySet[DBTaskResult]:  # type: ignore[type-arg]
     return DBTaskResult.objects.filter(
         task_path=scheduled.module_path, status=TaskResultStatus.READY
-    ).exists()
+    )
+
+
+def is_waiting(scheduled: Task) -> bool:  # type: ignore[type-arg]
+    """Is this task already waiting in the database queue (queued, not yet run)?"""
+    return _waiting(scheduled).exists()
+
+
+def waiting_until(scheduled: Task) -> datetime | None:  # type: ignore[type-arg]
+    """When this task's first waiting run is due, or None when none waits."""
+    return _waiting(scheduled).order_by("run_after").values_list("run_after", flat=True).first()
 
 
 def enqueue_later_once(scheduled: Task, *, run_after: datetime) -> datetime | None:  # type: ignore[type-arg]
-    """Queue a self-repeating schedule task to run at `run_after`, unless one waits already.
+    """Queue a task to run at `run_after`, unless one waits already.
 
-    django-tasks has no periodic scheduler: digests, event reminders and document reviews each
-    run a task that does its work and then queues itself again through here. Returns when it
-    will run, or None when nothing was queued (one waits, or the backend cannot run tasks later,
-    as the immediate backend of the tests)."""
+    Used by the schedule (plein.core.schedule) and for one-off runs such as a planned go-live.
+    Returns when it will run, or None when nothing was queued (one waits, or the backend cannot
+    run tasks later, as the immediate backend of the tests)."""
     if not scheduled.get_backend().supports_defer:
         logger.warning(
             "The task backend cannot run tasks later: %s is not scheduled.", scheduled.name
@@ -87,17 +94,20 @@ def enqueue_later_once(scheduled: Task, *, run_after: datetime) -> datetime | No
         return None
     if is_waiting(scheduled):
         return None
-    scheduled.using(run_after=run_after).enqueue()
-    return run_after
+    queued = scheduled.using(run_after=run_after).enqueue()
+    # Two processes (two `plein schedule`s, a worker finishing a run) may both have found none
+    # waiting and both queued one. Each then keeps only the first queued, in the same order, so
+    # one run waits, however their steps interleave (outside a transaction, as those callers
+    # are: each sees what the other committed); the other learns it queued nothing.
+    first = _waiting(scheduled).order_by("enqueued_at", "id").values_list("id", flat=True).first()
+    if first is None:  # it was due at once, and a worker has taken it already
+        return run_after
+    _waiting(scheduled).exclude(id=first).delete()
+    return run_after if str(first) == str(queued.id) else None
 
 
 def withdraw_waiting(scheduled: Task) -> int:  # type: ignore[type-arg]
     """Take this task's waiting runs out of the database queue (a one-off schedule that moved or
     was cancelled); a run that has started already is left alone. Returns how many."""
-    from django_tasks.base import TaskResultStatus
-    from django_tasks_db.models import DBTaskResult
-
-    deleted, _by_model = DBTaskResult.objects.filter(
-        task_path=scheduled.module_path, status=TaskResultStatus.READY
-    ).delete()
+    deleted, _by_model = _waiting(scheduled).delete()
     return deleted

@@ -1,19 +1,21 @@
+import functools
+from collections.abc import Callable
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from plein.startpage.views import start_page
-
 from . import services
 from .files import stored_image_response
-from .forms import BrandingForm
-from .http import AuthenticatedHttpRequest
+from .forms import BrandingForm, add_service_error
 from .permissions import can_change_branding, can_use_management
 from .selectors import branding_get
 
@@ -37,19 +39,26 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 
 @login_required
-def home(request: AuthenticatedHttpRequest) -> HttpResponse:
-    return start_page(request)
+def home(request: HttpRequest) -> HttpResponse:
+    """The start page: the view that settings.PLEIN_HOME_VIEW names (the startpage app's)."""
+    return _home_view()(request)
+
+
+@functools.cache
+def _home_view() -> Callable[[HttpRequest], HttpResponse]:
+    view: Callable[[HttpRequest], HttpResponse] = import_string(settings.PLEIN_HOME_VIEW)
+    return view
 
 
 @login_required
-def manage(request: AuthenticatedHttpRequest) -> HttpResponse:
+def manage(request: HttpRequest) -> HttpResponse:
     if not can_use_management(request.user):
         raise PermissionDenied
     return render(request, "core/manage.html")
 
 
 @login_required
-def branding_edit(request: AuthenticatedHttpRequest) -> HttpResponse:
+def branding_edit(request: HttpRequest) -> HttpResponse:
     """The branding form. "Preview" (or htmx, while typing) shows the persona's welcome as the
     start page will show it, in Dutch and English, without saving anything."""
     if not can_change_branding(request.user):
@@ -89,7 +98,7 @@ def _branding_save(form: BrandingForm) -> bool:
             remove_persona_avatar=data.get("remove_persona_avatar", False),
         )
     except ValidationError as error:
-        form.add_error(None, error)
+        add_service_error(form, error)
         return False
     return True
 

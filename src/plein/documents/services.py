@@ -8,8 +8,7 @@ text of a new version is extracted in the background after the commit (tasks.ext
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime, timedelta
-from functools import partial
+from datetime import date, timedelta
 from pathlib import PurePosixPath
 
 from django.conf import settings
@@ -18,18 +17,18 @@ from django.core.files.base import File
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import F
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from plein.adoption import events as usage
+from plein.core.mail import Email, in_language_of, render_email
+from plein.core.paths import absolute_url
 from plein.core.permissions import require as _require
+from plein.core.registries import usage
 from plein.core.selectors import branding_get
-from plein.core.tasks import email_enqueue, enqueue_later_once, is_waiting
 from plein.people.models import Person
 from plein.spaces.models import Space
 
-from . import files, permissions
+from . import files, permissions, tasks
 from .models import Document, DocumentVersion, Folder
 
 logger = logging.getLogger(__name__)
@@ -190,10 +189,8 @@ def _new_version(
 
 
 def _extract_later(version_id: int) -> None:
-    from .tasks import extract_text
-
     try:
-        extract_text.enqueue(version_id)
+        tasks.extract_text.enqueue(version_id)
     except Exception:
         logger.exception("Could not queue the text extraction of document version %s", version_id)
 
@@ -338,24 +335,22 @@ def reviews_due(*, today: date | None = None) -> list[Document]:
     ]
 
 
-def absolute(url: str) -> str:
-    return str(settings.PLEIN_SITE_URL).rstrip("/") + url
-
-
-def review_email(document: Document) -> dict[str, str]:
+def review_email(document: Document) -> Email:
     owner = document.owner
     assert owner is not None
-    with translation.override(owner.language or settings.LANGUAGE_CODE):
+    with in_language_of(owner):
         context = {
             "person": owner,
             "document": document,
-            "link": absolute(document.get_absolute_url()),
+            "link": absolute_url(document.get_absolute_url()),
             "site_name": branding_get().intranet_name,
         }
-        subject = _("Time to review: %(title)s") % {"title": document.title}
-        body = render_to_string("documents/email/review.txt", context)
-        html_body = render_to_string("documents/email/review.html", context)
-    return {"subject": subject, "body": body, "html_body": html_body}
+        return render_email(
+            subject=_("Time to review: %(title)s") % {"title": document.title},
+            text="documents/email/review.txt",
+            html="documents/email/review.html",
+            context=context,
+        )
 
 
 def reviews_send(*, today: date | None = None) -> int:
@@ -369,22 +364,6 @@ def reviews_send(*, today: date | None = None) -> int:
                 .update(reminded_for=document.review_on)
             )
             if claimed and document.owner and document.owner.email:
-                message = review_email(document)
-                transaction.on_commit(partial(email_enqueue, to=[document.owner.email], **message))
+                review_email(document).enqueue_on_commit(to=[document.owner.email])
             sent += claimed
     return sent
-
-
-def review_schedule_pending() -> bool:
-    """Is a review_schedule task already waiting in the database queue?"""
-    from .tasks import review_schedule
-
-    return is_waiting(review_schedule)
-
-
-def review_schedule_next(*, now: datetime | None = None) -> datetime | None:
-    """Queue the review reminders to run again in a day, unless one waits already; returns when,
-    or None when nothing was queued."""
-    from .tasks import review_schedule
-
-    return enqueue_later_once(review_schedule, run_after=(now or timezone.now()) + REVIEW_INTERVAL)

@@ -17,8 +17,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from plein.core.http import AuthenticatedHttpRequest
+from plein.core.forms import add_service_error
 from plein.core.permissions import require as _require
+from plein.people.http import AuthenticatedHttpRequest
 from plein.spaces import selectors as space_selectors
 from plein.spaces.models import Space
 
@@ -85,14 +86,6 @@ def _document_or_404(request: AuthenticatedHttpRequest, pk: int) -> Document:
     return document
 
 
-def _show_errors(form: Any, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
-
-
 def _library_page(
     request: AuthenticatedHttpRequest, space: Space | None, folder: Folder | None
 ) -> HttpResponse:
@@ -151,7 +144,7 @@ def folder_create(request: AuthenticatedHttpRequest, slug: str | None = None) ->
                 by=request.user, space=space, parent=parent, name=form.cleaned_data["name"]
             )
         except ValidationError as error:
-            _show_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Folder made."))
             return redirect(created)
@@ -181,7 +174,7 @@ def folder_rename(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         try:
             services.folder_rename(folder=found, by=request.user, name=form.cleaned_data["name"])
         except ValidationError as error:
-            _show_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Folder renamed."))
             return redirect(found)
@@ -234,7 +227,7 @@ def upload(request: AuthenticatedHttpRequest, slug: str | None = None) -> HttpRe
                 upload=data["file"],
             )
         except ValidationError as error:
-            _show_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Document uploaded."))
             return redirect(document)
@@ -293,7 +286,7 @@ def version_upload(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 document=document, by=request.user, upload=form.cleaned_data["file"]
             )
         except ValidationError as error:
-            _show_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(
                 request, _("Version %(number)s uploaded.") % {"number": version.number}
@@ -347,7 +340,7 @@ def edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 review_on=data["review_on"],
             )
         except ValidationError as error:
-            _show_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Document saved."))
             return redirect(document)

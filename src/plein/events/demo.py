@@ -183,6 +183,22 @@ def events_step(*, rng: random.Random, fake: Faker, people: int, stdout: OutputW
     editor = logins.get("redactie@example.org", person_ids[0])
     employee = logins.get("medewerker@example.org")
     spaces = {space.slug: space for space in Space.objects.exclude(kind=Space.Kind.SECRET)}
+    members = _members_by_space()
+    plans = _plans(spaces, members)
+    events, audiences = _events(
+        rng, plans, spaces=spaces, members=members, person_ids=person_ids, editor=editor
+    )
+    Event.objects.bulk_create(events, batch_size=500)
+
+    answers = _answers(rng, plans, events, audiences, employee)
+    RSVP.objects.bulk_create(answers, batch_size=1000)
+    events_counters_refresh(event_ids=[event.pk for event in events])
+    waiting = sum(1 for answer in answers if answer.state == State.WAITLISTED)
+    stdout.write(f"  events: {len(events)} events, {len(answers)} answers ({waiting} waiting)")
+
+
+def _members_by_space() -> dict[int, list[int]]:
+    """The active members of every space, by space id, in the order of their ids."""
     members: dict[int, list[int]] = {}
     for space_id, person_id in (
         Membership.objects.filter(state=Membership.State.MEMBER, person__is_active=True)
@@ -190,7 +206,11 @@ def events_step(*, rng: random.Random, fake: Faker, people: int, stdout: OutputW
         .values_list("space_id", "person_id")
     ):
         members.setdefault(space_id, []).append(person_id)
-    # A project meeting in the (closed) project team's space, when the demo has it.
+    return members
+
+
+def _plans(spaces: dict[str, Space], members: dict[int, list[int]]) -> list[_Plan]:
+    """PLANS, and a project meeting in the (closed) project team's space when the demo has it."""
     group = spaces.get("projectteam-nieuw-stadhuis")
     plans = list(PLANS)
     if group is not None and members.get(group.pk):
@@ -207,7 +227,20 @@ def events_step(*, rng: random.Random, fake: Faker, people: int, stdout: OutputW
                 going=6,
             )
         )
+    return plans
 
+
+def _events(
+    rng: random.Random,
+    plans: list[_Plan],
+    *,
+    spaces: dict[str, Space],
+    members: dict[int, list[int]],
+    person_ids: list[int],
+    editor: int,
+) -> tuple[list[Event], list[list[int]]]:
+    """The events of the plans (every week of a series), not saved yet, and for each event who
+    may see it. A plan for a space that is missing or has no members is left out."""
     today = timezone.localdate()
     now = timezone.now()
     events: list[Event] = []
@@ -223,30 +256,65 @@ def events_step(*, rng: random.Random, fake: Faker, people: int, stdout: OutputW
         series = uuid.UUID(int=rng.getrandbits(128)) if plan.weekly > 1 else None
         html = render_description(plan.description)
         for week in range(plan.weekly):
-            starts_at, ends_at = _times(_day(today, plan.day) + timedelta(weeks=week), plan)
+            times = _times(_day(today, plan.day) + timedelta(weeks=week), plan)
+            created_at = now - timedelta(days=rng.randint(3, 20))
             events.append(
-                Event(
-                    title=plan.title,
-                    description=plan.description,
-                    description_html=html,
-                    category=plan.category,
+                _event(
+                    plan,
                     space=space,
-                    location=plan.location,
-                    online_url=plan.online,
-                    starts_at=starts_at,
-                    ends_at=ends_at,
-                    all_day=plan.start is None,
-                    capacity=plan.capacity,
-                    organiser_id=organiser,
-                    created_by_id=organiser,
+                    organiser=organiser,
                     series=series,
-                    recurrence=Event.Recurrence.WEEKLY if series else "",
-                    created_at=now - timedelta(days=rng.randint(3, 20)),
+                    html=html,
+                    times=times,
+                    created_at=created_at,
                 )
             )
             audiences.append(audience)
-    Event.objects.bulk_create(events, batch_size=500)
+    return events, audiences
 
+
+def _event(
+    plan: _Plan,
+    *,
+    space: Space | None,
+    organiser: int,
+    series: uuid.UUID | None,
+    html: str,
+    times: tuple[datetime, datetime],
+    created_at: datetime,
+) -> Event:
+    """One event (one week of a series) of the plan, not saved yet; times: start and end."""
+    starts_at, ends_at = times
+    return Event(
+        title=plan.title,
+        description=plan.description,
+        description_html=html,
+        category=plan.category,
+        space=space,
+        location=plan.location,
+        online_url=plan.online,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        all_day=plan.start is None,
+        capacity=plan.capacity,
+        organiser_id=organiser,
+        created_by_id=organiser,
+        series=series,
+        recurrence=Event.Recurrence.WEEKLY if series else "",
+        created_at=created_at,
+    )
+
+
+def _answers(
+    rng: random.Random,
+    plans: list[_Plan],
+    events: list[Event],
+    audiences: list[list[int]],
+    employee: int | None,
+) -> list[RSVP]:
+    """Answers from each event's audience: up to the plan's number going (over the capacity: on
+    the waiting list), a third more maybe or not going; the demo employee answers every
+    organisation-wide event they can see."""
     answers: list[RSVP] = []
     for event, audience in zip(events, audiences, strict=True):
         plan_going = next(p.going for p in plans if p.title == event.title)
@@ -272,7 +340,4 @@ def events_step(*, rng: random.Random, fake: Faker, people: int, stdout: OutputW
                     created_at=answered,
                 )
             )
-    RSVP.objects.bulk_create(answers, batch_size=1000)
-    events_counters_refresh(event_ids=[event.pk for event in events])
-    waiting = sum(1 for answer in answers if answer.state == State.WAITLISTED)
-    stdout.write(f"  events: {len(events)} events, {len(answers)} answers ({waiting} waiting)")
+    return answers

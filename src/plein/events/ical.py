@@ -15,8 +15,10 @@ import icalendar
 from django.conf import settings
 from django.utils import timezone
 
+from plein.core.paths import absolute_url
+
 from .models import Event
-from .services import absolute, local_zone
+from .services import local_zone
 
 PRODID = "-//Plein//Agenda//EN"
 
@@ -41,7 +43,7 @@ def _event(event: Event) -> icalendar.Event:
         item.add("dtstart", timezone.localtime(event.starts_at, local_zone()))
         item.add("dtend", timezone.localtime(event.ends_at, local_zone()))
     item.add("summary", event.title)
-    link = absolute(event.get_absolute_url())
+    link = absolute_url(event.get_absolute_url())
     parts = [p for p in (event.description, event.online_url, link) if p]
     item.add("description", "\n\n".join(parts))
     location = event.location or event.online_url

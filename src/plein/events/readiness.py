@@ -8,7 +8,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from plein.core.paths import path
-from plein.launch.readiness import Check, Result, Threshold, at_least, mean_progress, register
+from plein.core.registries.readiness import (
+    Check,
+    Result,
+    Threshold,
+    at_least,
+    mean_progress,
+    register,
+)
 
 from .models import Event
 

@@ -20,14 +20,14 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Q
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from plein.adoption import events as usage
+from plein.core.mail import Email, in_language_of, render_email
+from plein.core.paths import absolute_url
 from plein.core.permissions import require as _require
+from plein.core.registries import usage
 from plein.core.selectors import branding_get
-from plein.core.tasks import email_enqueue, enqueue_later_once, is_waiting
 from plein.people.models import Person
 from plein.posts import markup
 from plein.spaces.models import Space
@@ -290,10 +290,6 @@ def rsvp_set(*, event: Event, person: Person, state: str) -> RSVP:
 # E-mail ------------------------------------------------------------------------------------
 
 
-def absolute(url: str) -> str:
-    return str(settings.PLEIN_SITE_URL).rstrip("/") + url
-
-
 def _subject(kind: str, event: Event) -> str:
     subjects = {
         "promoted": _("You have a place: %(title)s"),
@@ -312,28 +308,29 @@ def _headline(kind: str) -> str:
     return headlines[kind]
 
 
-def event_email(person: Person, event: Event, kind: str) -> dict[str, str]:
-    """Subject, text and HTML of an e-mail about an event, in the person's language."""
-    with translation.override(person.language or settings.LANGUAGE_CODE):
+def event_email(person: Person, event: Event, kind: str) -> Email:
+    """The e-mail about an event (text and HTML), in the person's language."""
+    with in_language_of(person):
         context = {
             "person": person,
             "event": event,
             "headline": _headline(kind),
-            "link": absolute(event.get_absolute_url()),
+            "link": absolute_url(event.get_absolute_url()),
             "site_name": branding_get().intranet_name,
             "time_zone": settings.TIME_ZONE,
         }
-        subject = _subject(kind, event)
-        body = render_to_string("events/email/event.txt", context)
-        html_body = render_to_string("events/email/event.html", context)
-    return {"subject": subject, "body": body, "html_body": html_body}
+        return render_email(
+            subject=_subject(kind, event),
+            text="events/email/event.txt",
+            html="events/email/event.html",
+            context=context,
+        )
 
 
 def _mail_later(person: Person, event: Event, kind: str) -> None:
     if not (person.is_active and person.email):
         return
-    message = event_email(person, event, kind)
-    transaction.on_commit(lambda: email_enqueue(to=[person.email], **message))
+    event_email(person, event, kind).enqueue_on_commit(to=[person.email])
 
 
 # Reminders ---------------------------------------------------------------------------------
@@ -387,24 +384,12 @@ def reminders_send(*, now: datetime | None = None) -> int:
     return sent
 
 
-def reminder_schedule_pending() -> bool:
-    """Is a reminder_schedule task already waiting in the database queue?"""
-    from .tasks import reminder_schedule
-
-    return is_waiting(reminder_schedule)
-
-
 REMINDER_INTERVAL = timedelta(minutes=15)
 
 
-def reminder_schedule_next(*, now: datetime | None = None) -> datetime | None:
-    """Queue the reminder schedule to run in 15 minutes, unless one waits already; returns when
-    it will run, or None when nothing was queued."""
-    from .tasks import reminder_schedule
-
-    return enqueue_later_once(
-        reminder_schedule, run_after=(now or timezone.now()) + REMINDER_INTERVAL
-    )
+def next_reminder_run(now: datetime) -> datetime:
+    """The reminders are sent every 15 minutes: the next run is 15 minutes after `now`."""
+    return now + REMINDER_INTERVAL
 
 
 # Calendar feed -----------------------------------------------------------------------------

@@ -1,21 +1,30 @@
 """Background work for the agenda: reminders before events start.
 
-django-tasks has no periodic scheduler, so the schedule re-queues itself: `plein
-send-event-reminders --schedule` queues `reminder_schedule` once; each run queues the reminders
-that are due and the next run 15 minutes later. Without a worker chain, a cron line does the same:
-
-    */15 * * * *  plein send-event-reminders
+The scheduled job "event-reminders" (`REMINDERS`, registered in EventsConfig.ready()) sends the
+reminders that are due every 15 minutes: `plein schedule` queues it, or a cron line runs
+`plein schedule --run event-reminders` (see `plein schedule --cron`).
 """
 
 from __future__ import annotations
 
 from django_tasks import task
 
+from plein.core.registries.schedule import Job
+
 from . import services
 
 
 @task()
 def reminder_schedule() -> int:
-    sent = services.reminders_send()
-    services.reminder_schedule_next()
-    return sent
+    """Send the reminders that are due (the schedule queues the next run)."""
+    return services.reminders_send()
+
+
+REMINDERS = Job(
+    key="event-reminders",
+    order=20,
+    task=reminder_schedule,
+    next_run=services.next_reminder_run,
+    cron=lambda: "*/15 * * * *",
+    label="E-mail a reminder to the people going to events that start soon",
+)

@@ -2,7 +2,6 @@ from itertools import groupby
 from typing import Any
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -10,17 +9,18 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
-from plein.core.http import AuthenticatedHttpRequest
+from plein.core.forms import add_service_error
 from plein.core.http import form_page as _form_page
+from plein.core.mail import in_language_of
 from plein.core.permissions import require as _require
 from plein.core.selectors import branding_get
+from plein.people.http import AuthenticatedHttpRequest
 from plein.spaces import permissions as space_rules
 
 from . import ical, permissions, selectors, services
@@ -188,7 +188,7 @@ def create(request: AuthenticatedHttpRequest) -> HttpResponse:
                 count=data.get("repeat_count"),
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
         else:
             if len(events) > 1:
                 done = _("The event has been planned %(count)s times.") % {"count": len(events)}
@@ -208,7 +208,7 @@ def edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         try:
             services.event_update(event=event, editor=request.user, data=form.event_data())
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The event has been saved."))
             return redirect(event)
@@ -289,7 +289,7 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
     if subscription is None:
         raise Http404
     person = subscription.person
-    with translation.override(person.language or settings.LANGUAGE_CODE):
+    with in_language_of(person):
         name = _("%(intranet)s agenda of %(name)s") % {
             "intranet": branding_get().intranet_name,
             "name": person.full_name,

@@ -1,6 +1,9 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from plein.core.registries import post_kinds
+from plein.core.registries.demo import DEMO_STEPS, DemoStep
+
 
 class IdeasConfig(AppConfig):
     name = "plein.ideas"
@@ -8,14 +11,16 @@ class IdeasConfig(AppConfig):
     verbose_name = _("Ideas and feedback")
 
     def ready(self) -> None:
-        from plein.posts import kinds
+        # Registers this app's parts of the shared registries (plein.core.registries); imported
+        # here because Django allows modules that use models only once the app registry is ready.
         from plein.posts.models import Post
 
         from .selectors import attach_ideas
 
-        kinds.register(
+        post_kinds.register(
             Post.Kind.IDEA,
             template="ideas/partials/card.html",
             attach=attach_ideas,
             detail="ideas:detail",
         )
+        DEMO_STEPS.register(DemoStep("ideas_step", 130, "plein.ideas.demo.ideas_step"))

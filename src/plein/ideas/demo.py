@@ -10,8 +10,8 @@ from django.core.management.base import OutputWrapper
 from django.utils import timezone
 from faker import Faker
 
-from plein.accounts.roles import COMMUNITY_MANAGER
 from plein.people.models import Person
+from plein.people.roles import COMMUNITY_MANAGER
 from plein.posts import markup
 from plein.posts.counters import post_counters_refresh
 from plein.posts.models import Post, PostFollow

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from plein.adoption import events as usage
+from plein.core.mail import in_language_of, render_email
+from plein.core.paths import absolute_url
 from plein.core.permissions import require as _require
-from plein.core.tasks import email_enqueue
+from plein.core.registries import usage
 from plein.people.models import Person
 from plein.posts.models import Post, PostFollow
 from plein.posts.services import post_create
@@ -92,20 +91,18 @@ def idea_status_announce(post_id: int, actor_id: int) -> int:
         post_follows__state=PostFollow.State.FOLLOWING,
         is_active=True,
     ).exclude(pk=actor_id)
-    link = str(settings.PLEIN_SITE_URL).rstrip("/") + reverse("ideas:detail", args=[post.pk])
+    link = absolute_url(reverse("ideas:detail", args=[post.pk]))
     sent = 0
     for person in followers:
         if not permissions.can_view_idea(person, post):
             continue
-        with translation.override(person.language or settings.LANGUAGE_CODE):
-            subject = _("Idea “%(title)s”: %(status)s") % {
-                "title": post.title,
-                "status": details.get_status_display(),
-            }
-            body = render_to_string(
-                "ideas/status_email.txt",
-                {"person": person, "post": post, "details": details, "link": link},
+        with in_language_of(person):
+            email = render_email(
+                subject=_("Idea “%(title)s”: %(status)s")
+                % {"title": post.title, "status": details.get_status_display()},
+                text="ideas/status_email.txt",
+                context={"person": person, "post": post, "details": details, "link": link},
             )
-        email_enqueue(to=[person.email], subject=subject, body=body)
+        email.enqueue(to=[person.email])
         sent += 1
     return sent

@@ -14,10 +14,10 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from plein.core.http import AuthenticatedHttpRequest
+from plein.core.forms import add_service_error
 from plein.core.permissions import require as _require
+from plein.people.http import AuthenticatedHttpRequest
 from plein.posts import selectors as post_selectors
-from plein.posts.forms import add_service_error
 from plein.posts.models import Post
 
 from . import permissions, selectors, services

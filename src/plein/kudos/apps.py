@@ -1,15 +1,32 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from plein.core.registries import post_kinds
+from plein.core.registries.demo import DEMO_STEPS, DemoStep
+from plein.core.registries.profile import PROFILE_SECTIONS, ProfileSection
+
 
 class KudosConfig(AppConfig):
     name = "plein.kudos"
     verbose_name = _("Kudos")
 
     def ready(self) -> None:
-        from plein.posts import kinds
+        # Registers this app's parts of the shared registries (plein.core.registries); imported
+        # here because Django allows modules that use models only once the app registry is ready.
         from plein.posts.models import Post
 
         from .selectors import attach_kudos
+        from .views import profile_kudos_context
 
-        kinds.register(Post.Kind.KUDOS, template="kudos/partials/card.html", attach=attach_kudos)
+        post_kinds.register(
+            Post.Kind.KUDOS, template="kudos/partials/card.html", attach=attach_kudos
+        )
+        DEMO_STEPS.register(DemoStep("kudos_step", 80, "plein.kudos.demo.kudos_step"))
+        PROFILE_SECTIONS.register(
+            ProfileSection(
+                key="kudos",
+                order=10,
+                context=profile_kudos_context,
+                template="kudos/partials/profile_kudos.html",
+            )
+        )

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import random
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.core.management.base import OutputWrapper
 from django.utils import timezone
 from faker import Faker
 
-from plein.accounts.roles import COMMUNITY_MANAGER
 from plein.notifications.models import Notification
 from plein.people.models import Person
+from plein.people.roles import COMMUNITY_MANAGER
 from plein.posts import markup
 from plein.posts.counters import post_counters_refresh
 from plein.posts.demo import DEMO_LOGINS, _moment, _role_holder
@@ -61,17 +61,42 @@ def kudos_step(*, rng: random.Random, fake: Faker, people: int, stdout: OutputWr
     count = max(MIN_KUDOS, min(MAX_KUDOS, len(ids) // 20))
     now = timezone.now()
 
+    pairs = _pairs(rng, ids, logins, count)
+    # The demo logins' kudos are among the newest, so they are seen on the first page.
+    moments = sorted((_moment(rng, now) for _pair in pairs), reverse=True)
+    posts, details = _kudos_posts(rng, pairs, moments, first_names, badges)
+    _save_kudos(posts, details)
+    _notify_logins(posts, details, logins)
+    post_counters_refresh(post_ids=[post.pk for post in posts])
+
+    spotlights = _spotlight(rng, logins, [recipient for recipient, _badge in details], first_names)
+    stdout.write(f"  kudos: {len(posts)}, {spotlights} in the spotlight")
+
+
+def _pairs(
+    rng: random.Random, ids: list[int], logins: list[int], count: int
+) -> list[tuple[int, int]]:
+    """Who thanks whom (giver, recipient): every demo login gives one and receives one, then
+    random colleagues up to count."""
     pairs: list[tuple[int, int]] = []
-    for login in logins:  # every demo login gives one and receives one
+    for login in logins:
         others = [pk for pk in ids if pk != login]
         pairs.append((login, rng.choice(others)))
         pairs.append((rng.choice(others), login))
     while len(pairs) < count:
         giver, recipient = rng.sample(ids, 2)
         pairs.append((giver, recipient))
-    # The demo logins' kudos are among the newest, so they are seen on the first page.
-    moments = sorted((_moment(rng, now) for _pair in pairs), reverse=True)
+    return pairs
 
+
+def _kudos_posts(
+    rng: random.Random,
+    pairs: list[tuple[int, int]],
+    moments: list[datetime],
+    first_names: dict[int, str],
+    badges: list[Badge],
+) -> tuple[list[Post], list[tuple[int, Badge]]]:
+    """A kudos post per pair, not saved yet, and its recipient and badge."""
     posts, details = [], []
     for (giver, recipient), moment in zip(pairs, moments, strict=True):
         body = rng.choice(MESSAGES).format(first=first_names[recipient])
@@ -82,6 +107,11 @@ def kudos_step(*, rng: random.Random, fake: Faker, people: int, stdout: OutputWr
             )
         )
         details.append((recipient, rng.choice(badges)))
+    return posts, details
+
+
+def _save_kudos(posts: list[Post], details: list[tuple[int, Badge]]) -> None:
+    """Write the posts (with their ids afterwards), their kudos details and the givers' follows."""
     Post.objects.bulk_create(posts)
     if posts[0].pk is None:  # a database that cannot return ids from a bulk insert
         made = Post.objects.filter(kind=Post.Kind.KUDOS).order_by("pk").values_list("pk", flat=True)
@@ -95,7 +125,10 @@ def kudos_step(*, rng: random.Random, fake: Faker, people: int, stdout: OutputWr
         [PostFollow(person_id=post.author_id, post_id=post.pk) for post in posts],
         ignore_conflicts=True,
     )
-    # The demo logins find the newest kudos they received among their notifications.
+
+
+def _notify_logins(posts: list[Post], details: list[tuple[int, Badge]], logins: list[int]) -> None:
+    """The demo logins find the newest kudos they received among their notifications."""
     notified: dict[int, Post] = {}
     for post, (recipient, _badge) in zip(posts, details, strict=True):
         if recipient in logins and recipient not in notified:
@@ -110,10 +143,6 @@ def kudos_step(*, rng: random.Random, fake: Faker, people: int, stdout: OutputWr
         )
         for recipient, post in notified.items()
     )
-    post_counters_refresh(post_ids=[post.pk for post in posts])
-
-    spotlights = _spotlight(rng, logins, [recipient for recipient, _badge in details], first_names)
-    stdout.write(f"  kudos: {len(posts)}, {spotlights} in the spotlight")
 
 
 def _spotlight(

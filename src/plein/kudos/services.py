@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 
 from plein.core.permissions import require as _require
 from plein.core.services import position_move
-from plein.notifications import tasks as notify
 from plein.notifications.models import Notification
 from plein.people.models import Person
+from plein.posts import tasks as notify
 from plein.posts.models import Post
 from plein.posts.services import post_create
 

@@ -14,9 +14,10 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from plein.core.http import AuthenticatedHttpRequest
+from plein.core.forms import add_service_error
 from plein.core.http import form_page as _form_page
 from plein.core.permissions import require as _require
+from plein.people.http import AuthenticatedHttpRequest
 from plein.people.models import Person
 from plein.posts.feed_views import render_stream, stream_context
 from plein.posts.selectors import Cursor
@@ -91,7 +92,7 @@ def give(request: AuthenticatedHttpRequest) -> HttpResponse:
                     message=data["message"],
                 )
             except ValidationError as error:
-                form.add_error(None, error)
+                add_service_error(form, error)
             else:
                 messages.success(
                     request,
@@ -127,7 +128,7 @@ def badges(request: AuthenticatedHttpRequest) -> HttpResponse:
         try:
             badge = services.badge_create(actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The badge %(badge)s has been added.") % {"badge": badge})
             return redirect("kudos:badges")
@@ -144,7 +145,7 @@ def badge_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         try:
             services.badge_update(actor=request.user, badge=badge, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The badge has been saved."))
             return redirect("kudos:badges")
@@ -189,7 +190,7 @@ def spotlight(request: AuthenticatedHttpRequest) -> HttpResponse:
         try:
             services.spotlight_create(actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The spotlight has been planned."))
             return redirect("kudos:spotlight")
@@ -209,7 +210,7 @@ def spotlight_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         try:
             services.spotlight_update(actor=request.user, spotlight=item, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The spotlight has been saved."))
             return redirect("kudos:spotlight")

@@ -1,7 +1,7 @@
 """Demo content for the launch: ambassadors, the project team, the launch plan in a phase.
 
-`launch_step` is a normal demo step (see plein.core.demo). `phase_apply` runs after all steps,
-because `plein demo --phase preparation|pilot|launched` decides how far the launch is:
+`launch_step` is a normal demo step (see plein.core.registries.demo). `phase_apply` runs after
+all steps, because `plein demo --phase preparation|pilot|launched` decides how far the launch is:
 
 - launched (default): live for five weeks, everyone has had the invitation;
 - pilot: opening in two weeks, one department and a few others try it out first;
@@ -21,8 +21,11 @@ from django.utils import timezone
 from faker import Faker
 
 from plein.ambassadors.models import Ambassador
+from plein.core.models import Branding
+from plein.events.models import Event
 from plein.people.demo import DEMO_LOGINS
 from plein.people.models import Department, Person
+from plein.spaces.models import Membership
 
 from .models import Invitation, LaunchPlan
 from .selectors import launch_plan_forget
@@ -116,10 +119,6 @@ def phase_apply(*, phase: str, rng: random.Random, stdout: OutputWrapper) -> Non
 
 def _leave_work_to_do(rng: random.Random) -> None:
     """A few things a real project team still has to do three weeks before the launch."""
-    from plein.core.models import Branding
-    from plein.events.models import Event
-    from plein.spaces.models import Membership
-
     ambassadors = list(Ambassador.objects.exclude(person__email=AMBASSADOR_LOGIN).order_by("pk"))
     gone = [a.person_id for a in rng.sample(ambassadors, len(ambassadors) // 2)]
     Ambassador.objects.filter(person_id__in=gone).delete()

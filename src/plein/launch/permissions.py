@@ -5,8 +5,9 @@ from __future__ import annotations
 from django.contrib.auth.models import Permission
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from plein.core.permissions import User
+from plein.ambassadors.models import Ambassador
 from plein.people.models import Person
+from plein.people.permissions import User
 
 from .selectors import launch_plan
 
@@ -28,8 +29,6 @@ ENTER_PERMISSION = ("launch", "enter_before_launch")
 def _is_ambassador(user: Person) -> bool:
     cached = getattr(user, "_plein_is_ambassador", None)
     if cached is None:
-        from plein.ambassadors.models import Ambassador
-
         cached = Ambassador.objects.filter(person_id=user.pk).exists()
         setattr(user, "_plein_is_ambassador", cached)  # noqa: B010 (cached on the object)
     return bool(cached)
@@ -53,8 +52,6 @@ def can_enter(user: User) -> bool:
 
 def entrants(people: QuerySet[Person]) -> QuerySet[Person]:
     """The people of `people` who may use the intranet now; agrees with can_enter()."""
-    from plein.ambassadors.models import Ambassador
-
     plan = launch_plan()
     if plan.is_launched:
         return people

@@ -14,8 +14,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from plein.core.http import AuthenticatedHttpRequest, form_page
+from plein.core.forms import add_service_error
+from plein.core.http import form_page
 from plein.core.permissions import require
+from plein.people.http import AuthenticatedHttpRequest
 
 from . import permissions, readiness_services
 from . import readiness as registry
@@ -86,8 +88,7 @@ def thresholds(request: AuthenticatedHttpRequest) -> HttpResponse:
                     by=request.user, values=values, go_live_minimum_score=minimum_score
                 )
             except ValidationError as error:
-                for field, errors in error.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
+                add_service_error(form, error)
             else:
                 messages.success(request, _("The thresholds have been saved."))
                 return redirect("launch:readiness")

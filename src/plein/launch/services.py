@@ -7,29 +7,32 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from functools import partial
 
-from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import QuerySet
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
+from plein.core.mail import in_language_of, render_email, render_subject
+from plein.core.paths import absolute_url
 from plein.core.permissions import require
 from plein.core.selectors import branding_get
+from plein.core.services import branding_update
 from plein.core.tasks import enqueue_later_once, withdraw_waiting
+from plein.news.services import news_create
 from plein.people.models import Department, Person
 from plein.polls import selectors as poll_selectors
 from plein.polls import services as poll_services
 from plein.polls.models import Contest
 
-from . import permissions
+from . import permissions, tasks
 from .models import Invitation, LaunchPlan
+from .permissions import entrants
 from .selectors import launch_plan_forget
 
 logger = logging.getLogger(__name__)
@@ -125,8 +128,6 @@ def _go_live(
     plan: LaunchPlan, *, by: Person, title: str, lead: str, body: str, send_invitations: bool
 ) -> LaunchPlan:
     """Open the locked plan to everyone (the caller checked who may and that it is not live)."""
-    from plein.news.services import news_create
-
     texts = _announcement(title=title, lead=lead, body=body)
     post = news_create(
         author=by, title=texts["title"], lead=texts["lead"], body=texts["body"], featured=True
@@ -197,14 +198,12 @@ def launch_go_live_schedule(
 ) -> LaunchPlan:
     """Have the intranet go live by itself at `at`, as launch_go_live() would; `at` becomes the
     launch date. Scheduling again changes the moment and the announcement."""
-    from .tasks import go_live_when_due
-
     require(permissions.can_manage_launch(by))
     plan = _plan_not_live_for_update()
     texts = _announcement(title=announcement_title, lead=announcement_lead, body=announcement_body)
     if at <= timezone.now():
         raise ValidationError({"go_live_at": _("Choose a moment in the future.")})
-    if not go_live_when_due.get_backend().supports_defer:
+    if not tasks.go_live_when_due.get_backend().supports_defer:
         raise ValidationError(
             _("Going live at a set moment needs the task worker's queue; go live by hand instead.")
         )
@@ -262,23 +261,17 @@ def _go_live_requeue_on_commit(at: datetime | None) -> None:
 
 
 def _go_live_requeue(at: datetime | None) -> None:
-    from .tasks import go_live_when_due
-
-    withdraw_waiting(go_live_when_due)
+    withdraw_waiting(tasks.go_live_when_due)
     if at is not None:
-        enqueue_later_once(go_live_when_due, run_after=at)
+        enqueue_later_once(tasks.go_live_when_due, run_after=at)
 
 
 def invitations_enqueue() -> None:
     """Start (or resume) sending invitations once the current transaction is committed."""
-    from .tasks import send_invitations
-
-    transaction.on_commit(partial(send_invitations.enqueue, after_pk=0))
+    transaction.on_commit(partial(tasks.send_invitations.enqueue, after_pk=0))
 
 
 def _invitations_due(*, after_pk: int = 0) -> QuerySet[Person]:
-    from .permissions import entrants
-
     return (
         entrants(Person.objects.filter(is_active=True, pk__gt=after_pk))
         .exclude(email="")
@@ -303,32 +296,34 @@ def invitations_due_count() -> int:
 
 
 def invitation_message(person: Person) -> EmailMultiAlternatives:
-    base = str(settings.PLEIN_SITE_URL).rstrip("/")
     branding = branding_get()
-    with translation.override(person.language or settings.LANGUAGE_CODE):
+    with in_language_of(person):
         set_password = ""
         if not person.has_usable_password():
-            set_password = base + reverse(
-                "accounts:password_reset_confirm",
-                kwargs={
-                    "uidb64": urlsafe_base64_encode(force_bytes(person.pk)),
-                    "token": default_token_generator.make_token(person),
-                },
+            set_password = absolute_url(
+                reverse(
+                    "accounts:password_reset_confirm",
+                    kwargs={
+                        "uidb64": urlsafe_base64_encode(force_bytes(person.pk)),
+                        "token": default_token_generator.make_token(person),
+                    },
+                )
             )
         context = {
             "person": person,
             "branding": branding,
-            "login_url": base + reverse("accounts:login"),
+            "login_url": absolute_url(reverse("accounts:login")),
             "set_password_url": set_password,
-            "help_url": base + reverse("spaces:detail", args=["help"]),
-            "settings_url": base + reverse("notifications:settings"),
+            "help_url": absolute_url(reverse("spaces:detail", args=["help"])),
+            "settings_url": absolute_url(reverse("notifications:settings")),
         }
-        subject = " ".join(render_to_string("launch/email/invitation_subject.txt", context).split())
-        body = render_to_string("launch/email/invitation.txt", context)
-        html = render_to_string("launch/email/invitation.html", context)
-    message = EmailMultiAlternatives(subject, body, None, [person.email])
-    message.attach_alternative(html, "text/html")
-    return message
+        email = render_email(
+            subject=render_subject("launch/email/invitation_subject.txt", context),
+            text="launch/email/invitation.txt",
+            html="launch/email/invitation.html",
+            context=context,
+        )
+    return email.message(to=[person.email])
 
 
 def invitations_send_batch(*, after_pk: int = 0) -> tuple[int, int | None]:
@@ -384,8 +379,6 @@ def naming_contest_start(
 @transaction.atomic
 def naming_contest_apply(*, by: Person) -> str:
     """Make the naming contest's winner the intranet's name; returns the new name."""
-    from plein.core.services import branding_update
-
     require(permissions.can_manage_launch(by))
     plan = _plan_for_update()
     contest = plan.naming_contest

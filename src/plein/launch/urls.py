@@ -1,6 +1,7 @@
 from django.urls import path
 
-from . import material_views, readiness_views, views
+from . import readiness_views, views
+from .materials import views as material_views
 
 app_name = "launch"
 urlpatterns = [

@@ -14,24 +14,19 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from plein.core.http import AuthenticatedHttpRequest, form_page
+from plein.core.forms import add_service_error
+from plein.core.http import form_page
 from plein.core.permissions import require
 from plein.core.selectors import branding_get
+from plein.people.http import AuthenticatedHttpRequest
 from plein.people.models import Person
 from plein.polls.models import Contest
 
 from . import permissions, services
 from .forms import GoLiveForm, LaunchPlanForm, NamingContestForm
 from .models import Invitation
+from .readiness import report
 from .selectors import launch_plan
-
-
-def _add_errors(form: Any, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def _plan_form_initial() -> dict[str, Any]:
@@ -76,8 +71,6 @@ def _go_live_initial() -> dict[str, Any]:
 
 
 def _plan_context(request: AuthenticatedHttpRequest, **forms: Any) -> dict[str, Any]:
-    from .readiness import report
-
     plan = launch_plan()
     contest = plan.naming_contest if plan.naming_contest_id else None
     return {
@@ -115,7 +108,7 @@ def plan(request: AuthenticatedHttpRequest) -> HttpResponse:
         try:
             services.launch_plan_update(by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The launch plan has been saved."))
             return redirect("launch:plan")
@@ -145,8 +138,6 @@ def go_live(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Write the launch announcement, then go live now or schedule it ("action"). Below the
     readiness score the community manager set, a confirmation step names what is missing; only
     a second, explicit press ("confirmed") goes ahead. "edit" goes back to the form."""
-    from .readiness import report
-
     require(permissions.can_manage_launch(request.user))
     form = GoLiveForm(request.POST or None, initial=_go_live_initial())
     action = request.POST.get("action", "now")
@@ -162,7 +153,7 @@ def go_live(request: AuthenticatedHttpRequest) -> HttpResponse:
         try:
             done = _go_live_or_schedule(request.user, action, form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, done)
             return redirect("launch:plan")
@@ -215,7 +206,7 @@ def naming_contest(request: AuthenticatedHttpRequest) -> HttpResponse:
         try:
             contest = services.naming_contest_start(by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The naming contest has started."))
             return redirect(contest.get_absolute_url())

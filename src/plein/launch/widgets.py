@@ -9,10 +9,11 @@ from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from plein.core.http import AuthenticatedHttpRequest
-from plein.startpage.widgets import Widget
+from plein.core.registries.widgets import Widget
+from plein.people.http import AuthenticatedHttpRequest
 
 from .permissions import can_view_launch
+from .readiness import report
 from .selectors import launch_plan
 
 READINESS_SCORE_CACHE_KEY = "plein:launch:readiness-score:v1"
@@ -24,8 +25,6 @@ def _available(request: AuthenticatedHttpRequest) -> bool:
 
 
 def _context(request: AuthenticatedHttpRequest) -> dict[str, Any]:
-    from .readiness import report
-
     plan = launch_plan()
     score = cache.get(READINESS_SCORE_CACHE_KEY)
     if score is None:
@@ -47,5 +46,6 @@ COUNTDOWN = Widget(
     _("Launch countdown"),
     "launch/widgets/countdown.html",
     _context,
+    order=5,
     available=_available,
 )

@@ -10,13 +10,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from plein.core import images as image_files
+from plein.core.mail import in_language_of, render_email
+from plein.core.paths import absolute_url
 from plein.core.permissions import require as _require
-from plein.core.tasks import email_enqueue
 from plein.people.models import Location, Person
 
 from . import permissions
@@ -223,16 +223,17 @@ def listing_reply(*, sender: Person, listing: Listing, message: str) -> Reply:
             )
         reply = Reply.objects.create(listing=listing, sender=sender)
         owner = listing.owner
-        with translation.override(owner.language or settings.LANGUAGE_CODE):
-            context = {
-                "listing": listing,
-                "sender": sender,
-                "message": message,
-                "owner": owner,
-                "link": str(settings.PLEIN_SITE_URL).rstrip("/") + listing.get_absolute_url(),
-            }
-            subject = _("Reply to your listing “%(title)s”") % {"title": listing.title}
-            body = render_to_string("market/reply_email.txt", context)
-        to = [owner.email]
-        transaction.on_commit(lambda: email_enqueue(to=to, subject=subject, body=body))
+        with in_language_of(owner):
+            email = render_email(
+                subject=_("Reply to your listing “%(title)s”") % {"title": listing.title},
+                text="market/reply_email.txt",
+                context={
+                    "listing": listing,
+                    "sender": sender,
+                    "message": message,
+                    "owner": owner,
+                    "link": absolute_url(listing.get_absolute_url()),
+                },
+            )
+        email.enqueue_on_commit(to=[owner.email])
     return reply

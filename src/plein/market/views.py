@@ -18,9 +18,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from plein.core.files import stored_image_response
-from plein.core.http import AuthenticatedHttpRequest
+from plein.core.forms import add_service_error
 from plein.core.permissions import require as _require
-from plein.posts.forms import add_service_error
+from plein.people.http import AuthenticatedHttpRequest
 
 from . import permissions, selectors, services
 from .forms import ListingForm, MarketFilterForm, ReplyForm

@@ -1,21 +1,27 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from plein.core.registries import post_kinds
+from plein.core.registries.demo import DEMO_STEPS, DemoStep
+
 
 class NewsConfig(AppConfig):
     name = "plein.news"
     verbose_name = _("News")
 
     def ready(self) -> None:
-        from plein.posts import kinds
+        # Registers this app's parts of the shared registries (plein.core.registries); imported
+        # here because Django allows modules that use models only once the app registry is ready.
         from plein.posts.models import Post
 
+        from . import readiness  # noqa: F401
         from .selectors import attach_news
 
-        kinds.register(
+        post_kinds.register(
             Post.Kind.NEWS,
             template="news/partials/card.html",
             attach=attach_news,
             detail="news:detail",
             edit="news:edit",
         )
+        DEMO_STEPS.register(DemoStep("news_step", 60, "plein.news.demo.news_step"))

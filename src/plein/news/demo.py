@@ -6,15 +6,15 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.contrib.auth.models import Group
 from django.core.management.base import OutputWrapper
 from django.utils import timezone
 from faker import Faker
 
-from plein.accounts.roles import COMMUNITY_MANAGER, EDITOR
 from plein.people.models import Department, Location, Person
+from plein.people.roles import COMMUNITY_MANAGER, EDITOR
 from plein.posts import markup
 from plein.posts.counters import post_counters_refresh
 from plein.posts.demo import DEMO_LOGINS
@@ -162,6 +162,23 @@ def news_step(*, rng: random.Random, fake: Faker, people: int, stdout: OutputWra
         stdout.write("  news: none (no editor)")
         return
     now = timezone.now()
+    posts, dept_of, location_of = _posts(rng, editor, now)
+    items = _save_items(editor, posts, dept_of, location_of)
+    confirmations, reactions = _confirmations_and_reactions(rng, editor, posts, items, now)
+    ReadConfirmation.objects.bulk_create(confirmations, batch_size=1000)
+    Reaction.objects.bulk_create(reactions, batch_size=1000)
+    post_counters_refresh(post_ids=[post.pk for post in posts])
+    stdout.write(
+        f"  news: {len(posts)} items, {len(confirmations)} read confirmations, "
+        f"{len(reactions)} reactions"
+    )
+
+
+def _posts(
+    rng: random.Random, editor: int, now: datetime
+) -> tuple[list[Post], dict[int, Department], dict[int, Location]]:
+    """The posts of ITEMS, not saved yet, and the department and location that items aim at
+    (by their index in ITEMS)."""
     departments = {d.code: d for d in Department.objects.exclude(code=None)}
     locations = list(Location.objects.order_by("pk"))
     posts: list[Post] = []
@@ -194,6 +211,16 @@ def news_step(*, rng: random.Random, fake: Faker, people: int, stdout: OutputWra
                 is_targeted=n in dept_of or n in location_of,
             )
         )
+    return posts, dept_of, location_of
+
+
+def _save_items(
+    editor: int,
+    posts: list[Post],
+    dept_of: dict[int, Department],
+    location_of: dict[int, Location],
+) -> list[NewsItem]:
+    """Write the posts with their audiences, their news items, and the editor following them."""
     Post.objects.bulk_create(posts)
     Post.audience_departments.through.objects.bulk_create(
         [
@@ -219,7 +246,14 @@ def news_step(*, rng: random.Random, fake: Faker, people: int, stdout: OutputWra
     ]
     NewsItem.objects.bulk_create(items)
     PostFollow.objects.bulk_create([PostFollow(person_id=editor, post=post) for post in posts])
+    return items
 
+
+def _confirmations_and_reactions(
+    rng: random.Random, editor: int, posts: list[Post], items: list[NewsItem], now: datetime
+) -> tuple[list[ReadConfirmation], list[Reaction]]:
+    """Read confirmations of the must-reads (not by the demo accounts) and reactions from the
+    people each published item reaches; not saved yet."""
     demo_logins = set(Person.objects.filter(email__in=DEMO_LOGINS).values_list("pk", flat=True))
     confirmations: list[ReadConfirmation] = []
     reactions: list[Reaction] = []
@@ -242,10 +276,4 @@ def news_step(*, rng: random.Random, fake: Faker, people: int, stdout: OutputWra
             reactions.append(
                 Reaction(person_id=pk, post=post, kind=rng.choice(kinds), created_at=now)
             )
-    ReadConfirmation.objects.bulk_create(confirmations, batch_size=1000)
-    Reaction.objects.bulk_create(reactions, batch_size=1000)
-    post_counters_refresh(post_ids=[post.pk for post in posts])
-    stdout.write(
-        f"  news: {len(posts)} items, {len(confirmations)} read confirmations, "
-        f"{len(reactions)} reactions"
-    )
+    return confirmations, reactions

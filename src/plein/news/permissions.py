@@ -16,6 +16,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from plein.people.models import Department, Person
+from plein.people.permissions import audience_of
 from plein.posts import permissions as post_rules
 from plein.posts.models import Post
 
@@ -45,7 +46,7 @@ def is_aimed_at(user: User, post: Post) -> bool:
     """The user is in the post's audience (not: may see it because they are an editor)."""
     if not post.is_targeted:
         return True
-    departments, location = post_rules.audience_of(user)
+    departments, location = audience_of(user)
     return any(d.pk in departments for d in post.audience_departments.all()) or any(
         loc.pk == location for loc in post.audience_locations.all()
     )

@@ -17,19 +17,18 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from plein.adoption import events as usage
 from plein.core import images as image_files
 from plein.core.permissions import require as _require
-from plein.notifications import tasks as notify
+from plein.core.registries import usage
 from plein.notifications.models import Notification
 from plein.people.models import Person
 from plein.posts import services as post_services
+from plein.posts import tasks as notify
 from plein.posts.models import Post
 from plein.posts.services import EVERYONE_NOW, ImageUpload, Reach
 
-from . import permissions
+from . import permissions, tasks
 from .models import NewsItem, ReadConfirmation
-from .tasks import must_read_announce
 
 logger = logging.getLogger(__name__)
 
@@ -91,9 +90,9 @@ def _announce_when_published(item: NewsItem) -> None:
 
     def queue() -> None:
         if moment <= timezone.now():
-            notify.notify_later(must_read_announce, post_id)
+            notify.notify_later(tasks.must_read_announce, post_id)
             return
-        planned = must_read_announce.using(run_after=moment)
+        planned = tasks.must_read_announce.using(run_after=moment)
         if not planned.get_backend().supports_defer:
             logger.warning("The task backend cannot wait; must-read %s is not announced", post_id)
             return

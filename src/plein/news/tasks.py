@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django_tasks import task
 
+from . import services
+
 
 @task()
 def must_read_announce(post_id: int) -> int:
-    from . import services
-
     return services.news_announce_must_read(post_id=post_id)

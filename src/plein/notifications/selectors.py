@@ -1,9 +1,11 @@
 """Reads about notifications, filtered by the same rules the pages use.
 
 A notification is only shown (listed, counted, e-mailed, put in a digest) while its recipient may
-still see what it is about: the post (posts/permissions.visible_posts), the comment (not removed)
-and, for notifications about a space without a post, the space (spaces/permissions.visible_spaces).
-Someone who loses access to a space stops seeing its notifications at once.
+still see what it is about: the post (by the posts' rules, which the posts app registers as the
+notification target "post": plein.core.registries.notification_targets), the comment (not
+removed) and, for notifications about a space without a post, the space
+(spaces/permissions.visible_spaces). Someone who loses access to a space stops seeing its
+notifications at once.
 """
 
 from __future__ import annotations
@@ -11,17 +13,20 @@ from __future__ import annotations
 import copy
 from datetime import datetime
 
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from plein.posts import permissions as post_rules
-from plein.posts.models import Post
-from plein.posts.selectors import with_cards
+from plein.core.registries.notification_targets import (
+    NOTHING_LOADED,
+    NOTIFICATION_TARGETS,
+    LoadedTargets,
+)
+from plein.people.permissions import AUDIENCE
 from plein.spaces import permissions as space_rules
 from plein.spaces.models import Space
 
 from .models import Notification, NotificationSettings, SpaceMute
 
-User = post_rules.User
+User = space_rules.User
 
 
 def visible_notifications(user: User) -> QuerySet[Notification]:
@@ -29,12 +34,15 @@ def visible_notifications(user: User) -> QuerySet[Notification]:
     if not (user.is_authenticated and user.is_active):
         return Notification.objects.none()
     # Correlated EXISTS rather than IN (subquery): each of the user's notifications looks up its
-    # own post and space, instead of the database working out every post the user may see
-    # (PostgreSQL planned that at a cost far above jit_above_cost; SQLite scanned every post).
-    posts = post_rules.visible_posts(user).filter(pk=OuterRef("post_id"))
+    # own post and space, instead of the database working out every post or space the user may
+    # see (PostgreSQL planned that at a cost far above jit_above_cost; SQLite scanned every post).
+    posts = Q(post__isnull=True)
+    target = NOTIFICATION_TARGETS.get("post")
+    if target is not None:  # else no notification about a post is shown
+        posts |= Q(target.visible(user))
     spaces = space_rules.visible_spaces(user).filter(pk=OuterRef("space_id"))
     return Notification.objects.filter(
-        Q(post__isnull=True) | Q(Exists(posts)),
+        posts,
         Q(comment__isnull=True) | Q(comment__deleted_at__isnull=True),
         Q(post__isnull=False) | Q(space__isnull=True) | Q(Exists(spaces)),
         recipient_id=user.pk,
@@ -79,24 +87,29 @@ def _snapshot(user: User) -> User:
     __dict__, and copies to the person it wraps."""
     viewer = copy.copy(user)
     known = user.__dict__
-    if post_rules.AUDIENCE in known:
-        viewer.__dict__[post_rules.AUDIENCE] = known[post_rules.AUDIENCE]
+    if AUDIENCE in known:
+        viewer.__dict__[AUDIENCE] = known[AUDIENCE]
     viewer.__dict__[space_rules.PRELOADED] = dict(known.get(space_rules.PRELOADED) or {})
     return viewer
 
 
+def _posts_load(post_ids: set[int]) -> LoadedTargets:
+    target = NOTIFICATION_TARGETS.get("post")
+    return target.load(post_ids) if target is not None else NOTHING_LOADED
+
+
 def _shown(user: User, rows: list[_Unread]) -> int:
     """How many of these rows visible_notifications lists, by its three rules asked of just the
-    posts and spaces named: the comment is not removed; the post may be read
-    (post_rules.listed_among); a notification about a space alone needs the space visible.
+    posts and spaces named: the comment is not removed; the post may be read (the target
+    "post": its load and listed); a notification about a space alone needs the space visible.
     A query for the posts, one for spaces named alone, one for the user's memberships."""
     rows = [row for row in rows if row[3] is None]
     post_ids = {post for _pk, post, _space, _removed in rows if post is not None}
     space_ids = {space for _pk, post, space, _removed in rows if post is None and space}
-    posts = Post.objects.select_related("space").in_bulk(post_ids)  # no query for no ids
+    posts = _posts_load(post_ids)
     spaces = Space.objects.in_bulk(space_ids)
-    space_rules.memberships_preload(user, {p.space_id for p in posts.values()} | spaces.keys())
-    readable = post_rules.listed_among(user, posts.values())
+    space_rules.memberships_preload(user, posts.space_ids.union(spaces))
+    readable = posts.listed(user)
     return sum(
         1
         for _pk, post, space, _removed in rows
@@ -136,24 +149,17 @@ def is_space_muted(user: User, space: Space) -> bool:
     return SpaceMute.objects.filter(person_id=int(user.pk or 0), space=space).exists()
 
 
+def space_muted_among(*, person_ids: list[int], space_id: int) -> set[int]:
+    """Who of these people muted the space: one query, however many people."""
+    return set(
+        SpaceMute.objects.filter(person_id__in=person_ids, space_id=space_id).values_list(
+            "person_id", flat=True
+        )
+    )
+
+
 def digest_notifications(user: User, since: datetime | None) -> QuerySet[Notification]:
     unread = visible_notifications(user).filter(read_at__isnull=True)
     if since is not None:
         unread = unread.filter(created_at__gt=since)
     return with_details(unread)
-
-
-def popular_posts(user: User, since: datetime, *, limit: int = 3) -> list[Post]:
-    """The most responded-to posts by others in the user's spaces since then, that they may see."""
-    posts = (
-        post_rules.visible_posts(user)
-        .filter(space__in=space_rules.my_spaces(user), created_at__gt=since)
-        .exclude(author_id=user.pk)
-    )
-    ranked = (
-        with_cards(posts)
-        .annotate(score=F("comment_count") + F("reaction_count"))
-        .filter(score__gt=0)
-        .order_by("-score", "-created_at", "-id")
-    )
-    return list(ranked[:limit])

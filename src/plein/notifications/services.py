@@ -1,9 +1,10 @@
 """Who hears about what. Called after commit by the services that change content.
 
 Nobody is notified about content they may not see: every recipient is checked against the
-same rules the pages use (posts/permissions.py, spaces/permissions.py) at the moment the
-notification is made, and the list, counters, e-mails and digests filter again when they are
-read (selectors.visible_notifications).
+same rules the pages use at the moment the notification is made (for spaces here, by
+spaces/permissions.py; for posts by the posts app, plein.posts.notify, which stores its
+notifications through notifications_deliver), and the list, counters, e-mails and digests
+filter again when they are read (selectors.visible_notifications).
 
 Mentions, comments on your post and replies to you are also e-mailed at once (each person
 chooses in NotificationSettings), invitations to a space always; everything else waits for the
@@ -14,7 +15,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -23,21 +26,20 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
-from django.utils.translation import gettext as _
 
+from plein.core.mail import Email, in_language_of, render_email, render_subject
+from plein.core.paths import absolute_url
+from plein.core.registries.digest import DIGEST_SECTIONS, DigestSection
+from plein.core.registries.spaces import SpaceEvent, SpaceEventKind
 from plein.core.selectors import branding_get
-from plein.core.tasks import email_enqueue, enqueue_later_once, is_waiting
-from plein.onboarding.tips import digest_tip
 from plein.people.models import Person
-from plein.posts import permissions as post_rules
-from plein.posts.models import Comment, Post, PostFollow, Reaction
 from plein.spaces import permissions as space_rules
 from plein.spaces.models import Membership, Space
 
-from . import selectors, wording
+from . import selectors, tasks, wording
 from .models import Notification, NotificationSettings, SpaceMute
 
 logger = logging.getLogger(__name__)
@@ -55,138 +57,14 @@ DIGEST_NOTIFICATIONS = 20
 SNIPPET_CHARS = 300
 
 
-def _muted_among(people: list[Person], post: Post) -> set[int]:
-    """Who of these people muted the post or its space: two queries, however many people."""
-    ids = [person.pk for person in people]
-    muted = set(
-        PostFollow.objects.filter(
-            person_id__in=ids, post=post, state=PostFollow.State.MUTED
-        ).values_list("person_id", flat=True)
-    )
-    if post.space_id is not None:
-        muted |= set(
-            SpaceMute.objects.filter(person_id__in=ids, space_id=post.space_id).values_list(
-                "person_id", flat=True
-            )
-        )
-    return muted
-
-
-def _deliver(
-    recipients: Iterable[Person],
-    *,
-    kind: str,
-    actor: Person,
-    post: Post,
-    comment: Comment | None = None,
-    respect_mutes: bool = True,
-) -> list[Notification]:
-    if post.is_deleted:
-        return []
-    people = list({p.pk: p for p in recipients if p.pk != actor.pk and p.is_active}.values())
-    muted = _muted_among(people, post) if respect_mutes else set()
-    made = []
-    for person in people:
-        if person.pk in muted or not post_rules.can_view_post(person, post):
-            continue
-        made.append(
-            Notification(
-                recipient=person,
-                actor=actor,
-                kind=kind,
-                post=post,
-                comment=comment,
-                space_id=post.space_id,
-            )
-        )
-    return _save(made)
-
-
-def _save(made: list[Notification]) -> list[Notification]:
-    """Store new notifications and e-mail the ones that are e-mailed at once, after commit."""
-    Notification.objects.bulk_create(made)
-    ids = [n.pk for n in made if n.kind in EMAILED_AT_ONCE]
+def notifications_deliver(*, notifications: list[Notification]) -> list[Notification]:
+    """Store new notifications and e-mail the ones that are e-mailed at once, after commit.
+    The caller made sure that each recipient may see what it is about and wants to hear it."""
+    Notification.objects.bulk_create(notifications)
+    ids = [n.pk for n in notifications if n.kind in EMAILED_AT_ONCE]
     if ids:
         transaction.on_commit(lambda: notifications_email(ids))
-    return made
-
-
-@transaction.atomic
-def post_notify(*, post_id: int, recipient_ids: Sequence[int], kind: str) -> list[Notification]:
-    """Tell these people about a post (a new blog entry, kudos, a news item to read), each only
-    if they may see it and did not mute it."""
-    post = Post.objects.select_related("author", "space").filter(pk=post_id).first()
-    if post is None:
-        return []
-    people = Person.objects.filter(pk__in=recipient_ids, is_active=True)
-    return _deliver(people, kind=kind, actor=post.author, post=post)
-
-
-@transaction.atomic
-def post_published(post_id: int, *, mentioned_ids: Sequence[int] = ()) -> list[Notification]:
-    post = Post.objects.select_related("author", "space").filter(pk=post_id).first()
-    if post is None or post.is_deleted:
-        return []
-    people = Person.objects.filter(pk__in=mentioned_ids)
-    # Being mentioned by name gets through a muted space or post: it is addressed to you.
-    return _deliver(people, kind=Kind.MENTION, actor=post.author, post=post, respect_mutes=False)
-
-
-@transaction.atomic
-def comment_published(
-    comment_id: int, mentioned_ids: Sequence[int] = (), *, only_mentions: bool = False
-) -> list[Notification]:
-    comment = (
-        Comment.objects.select_related("author", "post__author", "post__space", "parent__author")
-        .filter(pk=comment_id, deleted_at__isnull=True)
-        .first()
-    )
-    if comment is None:
-        return []
-    post, actor = comment.post, comment.author
-    made = _deliver(
-        Person.objects.filter(pk__in=mentioned_ids),
-        kind=Kind.MENTION,
-        actor=actor,
-        post=post,
-        comment=comment,
-        respect_mutes=False,
-    )
-    if only_mentions:
-        return made
-    told = {n.recipient_id for n in made}
-    if comment.parent is not None and comment.parent.author_id not in told:
-        made += _deliver(
-            [comment.parent.author], kind=Kind.REPLY, actor=actor, post=post, comment=comment
-        )
-        told |= {n.recipient_id for n in made}
-    if post.author_id not in told:
-        made += _deliver([post.author], kind=Kind.COMMENT, actor=actor, post=post, comment=comment)
-        told |= {n.recipient_id for n in made}
-    followers = Person.objects.filter(
-        post_follows__post=post, post_follows__state=PostFollow.State.FOLLOWING
-    ).exclude(pk__in=told)
-    made += _deliver(followers, kind=Kind.FOLLOWED_POST, actor=actor, post=post, comment=comment)
-    return made
-
-
-@transaction.atomic
-def reaction_added(reaction_id: int) -> list[Notification]:
-    reaction = (
-        Reaction.objects.select_related(
-            "person", "post__author", "comment__author", "comment__post"
-        )
-        .filter(pk=reaction_id)
-        .first()
-    )
-    if reaction is None:
-        return []
-    if reaction.post is not None:
-        post, owner, comment = reaction.post, reaction.post.author, None
-    else:
-        assert reaction.comment is not None
-        post, owner, comment = reaction.comment.post, reaction.comment.author, reaction.comment
-    return _deliver([owner], kind=Kind.REACTION, actor=reaction.person, post=post, comment=comment)
+    return notifications
 
 
 # Space events ------------------------------------------------------------------------------
@@ -203,7 +81,7 @@ def _space_deliver(
         and (actor is None or person.pk != actor.pk)
         and space_rules.can_view_space(person, space)
     ]
-    return _save(made)
+    return notifications_deliver(notifications=made)
 
 
 @transaction.atomic
@@ -251,6 +129,16 @@ def space_accepted(*, space_id: int, person_id: int, actor_id: int) -> list[Noti
         actor=Person.objects.filter(pk=actor_id).first(),
         space=space,
     )
+
+
+def space_event(event: SpaceEvent) -> list[Notification]:
+    """Hear what happens to memberships (plein.core.registries.spaces; registered in
+    NotificationsConfig.ready()) and tell the people concerned."""
+    if event.kind == SpaceEventKind.REQUESTED:
+        return space_requested(space_id=event.space_id, person_id=event.person_id)
+    assert event.actor_id is not None
+    tell = space_invited if event.kind == SpaceEventKind.INVITED else space_accepted
+    return tell(space_id=event.space_id, person_id=event.person_id, actor_id=event.actor_id)
 
 
 # Reading and choices -----------------------------------------------------------------------
@@ -309,13 +197,9 @@ def space_mute_set(*, person: Person, space: Space, muted: bool) -> bool:
 # E-mail ------------------------------------------------------------------------------------
 
 
-def _absolute(path: str) -> str:
-    return settings.PLEIN_SITE_URL.rstrip("/") + path
-
-
 def _open_url(notification: Notification) -> str:
     """Through the notification, so that following the link marks it read."""
-    return _absolute(reverse("notifications:open", args=[notification.pk]))
+    return absolute_url(reverse("notifications:open", args=[notification.pk]))
 
 
 def _snippet(notification: Notification) -> str:
@@ -342,19 +226,21 @@ def _can_receive_email(person: Person) -> bool:
     return bool(person.is_active and person.email)
 
 
-def _render(person: Person, template: str, context: dict[str, object]) -> dict[str, str]:
+def _render(person: Person, template: str, context: dict[str, object]) -> Email:
     """Subject, text and HTML of an e-mail, in the person's language."""
-    with translation.override(person.language or settings.LANGUAGE_CODE):
+    with in_language_of(person):
         context = {
             **context,
             "person": person,
             "site_name": branding_get().intranet_name,
-            "settings_url": _absolute(reverse("notifications:settings")),
+            "settings_url": absolute_url(reverse("notifications:settings")),
         }
-        subject = render_to_string(f"notifications/email/{template}_subject.txt", context)
-        body = render_to_string(f"notifications/email/{template}.txt", context)
-        html_body = render_to_string(f"notifications/email/{template}.html", context)
-    return {"subject": subject, "body": body, "html_body": html_body}
+        return render_email(
+            subject=render_subject(f"notifications/email/{template}_subject.txt", context),
+            text=f"notifications/email/{template}.txt",
+            html=f"notifications/email/{template}.html",
+            context=context,
+        )
 
 
 def notifications_email(notification_ids: Sequence[int]) -> int:
@@ -380,7 +266,7 @@ def notifications_email(notification_ids: Sequence[int]) -> int:
         )
         if notification is None:
             continue
-        with translation.override(recipient.language or settings.LANGUAGE_CODE):
+        with in_language_of(recipient):
             context = {
                 "notification": notification,
                 "sentence": wording.sentence(notification),
@@ -389,7 +275,7 @@ def notifications_email(notification_ids: Sequence[int]) -> int:
             }
         message = _render(recipient, "notification", context)
         Notification.objects.filter(pk=row.pk).update(emailed_at=timezone.now())
-        email_enqueue(to=[recipient.email], **message)
+        message.enqueue(to=[recipient.email])
         sent += 1
     return sent
 
@@ -438,15 +324,13 @@ def due_frequencies(now: datetime) -> list[str]:
 def digests_enqueue(*, frequency: str = "due", now: datetime | None = None) -> int:
     """Queue a digest task for everyone due; returns how many were queued. `frequency` is
     "daily", "weekly" or "due" (daily, and weekly on Mondays)."""
-    from .tasks import send_digest
-
     now = now or timezone.now()
     frequencies = due_frequencies(now) if frequency == "due" else [frequency]
     queued = 0
     for chosen in frequencies:
         for person_id in digest_recipients(chosen, now=now).values_list("pk", flat=True):
             try:
-                send_digest.enqueue(person_id, str(chosen))
+                tasks.send_digest.enqueue(person_id, str(chosen))
             except Exception:
                 logger.exception("Could not queue the digest of person %s", person_id)
             else:
@@ -479,20 +363,14 @@ def digest_send(*, person_id: int, frequency: str, now: datetime | None = None) 
         total = len(notifications)
         if total == DIGEST_NOTIFICATIONS:
             total = unread.count()
-        posts = selectors.popular_posts(person, since)
-        if not notifications and not posts:
+        moment = _Moment(since=since, now=now, previous_digest_at=previous_digest_at)
+        news = _sections_context(person, moment, news=True)
+        if not notifications and not news:
             return False
-        with translation.override(person.language or settings.LANGUAGE_CODE):
+        shown = {**news, **_sections_context(person, moment, news=False)}
+        with in_language_of(person):
             items = [{"sentence": wording.sentence(n), "link": _open_url(n)} for n in notifications]
-            post_items = [
-                {
-                    "title": _post_title(post),
-                    "snippet": Truncator(" ".join(strip_tags(post.body_html).split())).chars(200),
-                    "link": _absolute(post.get_absolute_url()),
-                }
-                for post in posts
-            ]
-            tip = digest_tip(now=now, previous_digest_at=previous_digest_at)
+            sections = [_section_render(section, shown) for section in DIGEST_SECTIONS.all()]
         message = _render(
             person,
             "digest",
@@ -501,44 +379,47 @@ def digest_send(*, person_id: int, frequency: str, now: datetime | None = None) 
                 "items": items,
                 "more": total - len(items),
                 "total": total,
-                "posts": post_items,
-                "tip": tip,
-                "list_url": _absolute(reverse("notifications:list")),
+                "sections": sections,
+                "list_url": absolute_url(reverse("notifications:list")),
             },
         )
-        transaction.on_commit(lambda: email_enqueue(to=[person.email], **message))
+        message.enqueue_on_commit(to=[person.email])
     return True
 
 
-def _post_title(post: Post) -> str:
-    assert post.space is not None
-    return _("%(author)s in %(space)s") % {
-        "author": post.author.full_name,
-        "space": post.space.name,
+@dataclass(frozen=True)
+class _Moment:
+    since: datetime
+    now: datetime
+    previous_digest_at: datetime | None
+
+
+def _sections_context(person: Person, moment: _Moment, *, news: bool) -> dict[str, dict[str, Any]]:
+    """What the digest sections that are (or are not) news show the person, by their key; a
+    section with nothing to show is left out."""
+    shown = {}
+    with in_language_of(person):
+        for section in DIGEST_SECTIONS.all():
+            if section.news != news:
+                continue
+            context = section.context(
+                person,
+                since=moment.since,
+                now=moment.now,
+                previous_digest_at=moment.previous_digest_at,
+            )
+            if context is not None:
+                shown[section.key] = context
+    return shown
+
+
+def _section_render(section: DigestSection, shown: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """The section's text and HTML, empty when it has nothing to show. Every registered section
+    is passed to the digest's templates, shown or not, which lay them out the same way."""
+    context = shown.get(section.key)
+    if context is None:
+        return {"text": "", "html": ""}
+    return {
+        "text": render_to_string(f"{section.template}.txt", context),
+        "html": render_to_string(f"{section.template}.html", context),
     }
-
-
-def next_digest_run(now: datetime) -> datetime:
-    """The next PLEIN_DIGEST_HOUR:00 (local time) after `now`."""
-    local = _local(now)
-    run = local.replace(hour=settings.PLEIN_DIGEST_HOUR, minute=0, second=0, microsecond=0)
-    if run <= local:
-        run = (local + timedelta(days=1)).replace(
-            hour=settings.PLEIN_DIGEST_HOUR, minute=0, second=0, microsecond=0
-        )
-    return run
-
-
-def digest_schedule_pending() -> bool:
-    """Is a digest_schedule task already waiting in the database queue?"""
-    from .tasks import digest_schedule
-
-    return is_waiting(digest_schedule)
-
-
-def digest_schedule_next(*, now: datetime | None = None) -> datetime | None:
-    """Queue the digest schedule for the next digest hour, unless one waits already; returns
-    when it will run, or None when nothing was queued."""
-    from .tasks import digest_schedule
-
-    return enqueue_later_once(digest_schedule, run_after=next_digest_run(now or timezone.now()))

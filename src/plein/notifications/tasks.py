@@ -1,52 +1,33 @@
-"""Background work for notifications: digests and their daily schedule.
+"""Background work for notifications: the digests. (Who hears about new posts, comments and
+reactions is worked out in the background by the posts' tasks, plein.posts.tasks.)
 
-django-tasks has no periodic scheduler, so the schedule re-queues itself: `plein send-digests
---schedule` queues `digest_schedule` once; each run queues the digests that are due and the next
-run at PLEIN_DIGEST_HOUR (local time). A cron line running `plein send-digests` does the same
-without the chain.
+The digests that are due are queued by the scheduled job "digests" (`DIGESTS`, registered in
+NotificationsConfig.ready()), every day at PLEIN_DIGEST_HOUR (local time): `plein schedule`
+queues it, or a cron line runs `plein schedule --run digests` (see `plein schedule --cron`).
 """
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Sequence
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django_tasks import task
-from django_tasks.base import Task
+
+from plein.core.registries.schedule import Job
 
 from . import services
 
-logger = logging.getLogger(__name__)
 
-
-# Who hears about new content is worked out in the background: a comment on a post with many
-# followers must not slow down the request that wrote it.
-@task()
-def post_published(post_id: int, mentioned_ids: Sequence[int]) -> int:
-    return len(services.post_published(post_id, mentioned_ids=mentioned_ids))
-
-
-@task()
-def comment_published(comment_id: int, mentioned_ids: Sequence[int], only_mentions: bool) -> int:
-    return len(services.comment_published(comment_id, mentioned_ids, only_mentions=only_mentions))
-
-
-@task()
-def post_notify(post_id: int, recipient_ids: Sequence[int], kind: str) -> int:
-    return len(services.post_notify(post_id=post_id, recipient_ids=recipient_ids, kind=kind))
-
-
-@task()
-def reaction_added(reaction_id: int) -> int:
-    return len(services.reaction_added(reaction_id))
-
-
-def notify_later(notify: Task, *args: object) -> None:  # type: ignore[type-arg]
-    """Queue a notification task; a queue failure is logged, never undoes the change."""
-    try:
-        notify.enqueue(*args)
-    except Exception:
-        logger.exception("Could not queue %s%r", notify.name, args)
+def next_digest_run(now: datetime) -> datetime:
+    """The next PLEIN_DIGEST_HOUR:00 (local time) after `now`."""
+    local = now.astimezone(ZoneInfo(settings.TIME_ZONE))
+    run = local.replace(hour=settings.PLEIN_DIGEST_HOUR, minute=0, second=0, microsecond=0)
+    if run <= local:
+        run = (local + timedelta(days=1)).replace(
+            hour=settings.PLEIN_DIGEST_HOUR, minute=0, second=0, microsecond=0
+        )
+    return run
 
 
 @task()
@@ -56,6 +37,15 @@ def send_digest(person_id: int, frequency: str) -> bool:
 
 @task()
 def digest_schedule() -> int:
-    queued = services.digests_enqueue(frequency="due")
-    services.digest_schedule_next()
-    return queued
+    """Queue the digests that are due (the schedule queues the next run)."""
+    return services.digests_enqueue(frequency="due")
+
+
+DIGESTS = Job(
+    key="digests",
+    order=10,
+    task=digest_schedule,
+    next_run=next_digest_run,
+    cron=lambda: f"0 {settings.PLEIN_DIGEST_HOUR} * * *",
+    label="Queue the e-mail summaries (digests) that are due: daily, and weekly on Mondays",
+)

@@ -4,11 +4,11 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from plein.core.http import AuthenticatedHttpRequest
+from plein.core.redirects import redirect_next
+from plein.people.http import AuthenticatedHttpRequest
 from plein.spaces.selectors import space_get
 
 from . import selectors, services, wording
@@ -98,9 +98,4 @@ def space_mute(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
             request,
             _("You will be notified about new activity in %(name)s again.") % {"name": space.name},
         )
-    next_url = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(
-        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return redirect(next_url)
-    return redirect(space)
+    return redirect_next(request, space.get_absolute_url())

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
-from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
+
+from plein.core.registries.digest import DIGEST_SECTIONS
 
 
 class OnboardingConfig(AppConfig):
@@ -9,5 +10,9 @@ class OnboardingConfig(AppConfig):
     verbose_name = _("Onboarding")
 
     def ready(self) -> None:
-        # Every app may have a firststeps.py that registers its own first steps.
-        autodiscover_modules("firststeps")
+        # Registers this app's parts of the shared registries (plein.core.registries); imported
+        # here because Django allows modules that use models only once the app registry is ready.
+        from . import firststeps  # noqa: F401
+        from .digest import TIP_SECTION
+
+        DIGEST_SECTIONS.register(TIP_SECTION)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from plein.core.permissions import User
+from plein.people.permissions import User
 
 
 def can_manage_tips(user: User) -> bool:

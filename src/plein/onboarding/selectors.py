@@ -10,11 +10,12 @@ from django.http import HttpRequest
 from django.urls import NoReverseMatch
 from django.utils.translation import gettext as _
 
+from plein.core.registries import firststeps
 from plein.core.selectors import branding_get
 from plein.people.models import Person
 
-from . import firststeps
 from .models import OnboardingState
+from .services import onboarding_state_for
 
 
 @dataclass(frozen=True)
@@ -121,8 +122,6 @@ def request_checklist(request: HttpRequest) -> Checklist:
     stores the person's onboarding state (its `started_at` starts the first weeks' tips)."""
     cached: Checklist | None = getattr(request, _REQUEST_ATTRIBUTE, None)
     if cached is None:
-        from .services import onboarding_state_for
-
         person: Person = request.user  # type: ignore[assignment]
         cached = checklist(person)
         if cached.state.pk is None:
@@ -159,8 +158,13 @@ def tour_steps() -> list[dict[str, str]]:
             "A short tour of your start page: what is where. It takes a minute, and you can "
             "stop at any time with Escape."
         )
+    welcome = {"target": "", "title": _("Welcome to %(name)s") % {"name": name}, "text": intro}
+    return [welcome, *_tour_page_stops(), *_tour_closing_stops(name)]
+
+
+def _tour_page_stops() -> list[dict[str, str]]:
+    """The tour's stops at the parts of the start page: menu, search, checklist, stream, bell."""
     return [
-        {"target": "", "title": _("Welcome to %(name)s") % {"name": name}, "text": intro},
         {
             "target": ".site-nav, .nav-menu",
             "title": _("Find your way"),
@@ -199,6 +203,13 @@ def tour_steps() -> list[dict[str, str]]:
                 "question."
             ),
         },
+    ]
+
+
+def _tour_closing_stops(name: str) -> list[dict[str, str]]:
+    """The tour's last stops: the user menu, where to get help with the intranet called name,
+    and arranging the start page."""
+    return [
         {
             "target": ".user-menu",
             "title": _("Your profile and settings"),

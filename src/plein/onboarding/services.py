@@ -7,9 +7,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from plein.core.registries import firststeps
 from plein.people.models import Person
 
-from . import firststeps
 from .models import OnboardingState
 
 

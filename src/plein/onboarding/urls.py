@@ -1,6 +1,8 @@
 from django.urls import path
 
-from . import guidelines_views, pwa, tip_views, views
+from . import pwa, views
+from .guidelines import views as guidelines_views
+from .tips import views as tip_views
 
 app_name = "onboarding"
 urlpatterns: list = [
@@ -13,7 +15,7 @@ urlpatterns: list = [
     # worker itself live at the root, see pwa.py).
     path("app/icon-<int:size>.png", pwa.icon, name="icon"),
     path("app/offline/", pwa.offline, name="offline"),
-    # Drip-fed tips and the posting guidelines (tip_views.py, guidelines_views.py).
+    # Drip-fed tips and the posting guidelines (tips/views.py, guidelines/views.py).
     path("tips/got-it/", tip_views.tip_dismiss, name="tip_dismiss"),
     path("tips/", tip_views.tip_list, name="tips"),
     path("tips/<int:pk>/", tip_views.tip_edit, name="tip_edit"),

@@ -13,14 +13,15 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from plein.core.http import AuthenticatedHttpRequest
+from plein.core.redirects import redirect_next
+from plein.core.registries import firststeps
+from plein.people.http import AuthenticatedHttpRequest
 
-from . import firststeps, selectors, services
+from . import selectors, services
 
 WIDGET_TARGET = "first-steps"
 
@@ -64,16 +65,7 @@ def _respond(request: AuthenticatedHttpRequest, message: str) -> HttpResponse:
             {**_checklist_context(request)},
         )
     messages.success(request, message)
-    return redirect(_next(request))
-
-
-def _next(request: AuthenticatedHttpRequest) -> str:
-    url = request.POST.get("next", "")
-    if url and url_has_allowed_host_and_scheme(
-        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return url
-    return reverse("onboarding:checklist")
+    return redirect_next(request, reverse("onboarding:checklist"))
 
 
 @login_required

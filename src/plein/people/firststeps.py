@@ -6,8 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from plein.core.paths import path
-from plein.onboarding.firststeps import Step, register
-from plein.onboarding.models import OnboardingState
+from plein.core.registries.firststeps import State, Step, register
 
 from .models import Person
 from .selectors import profile_completeness
@@ -16,11 +15,11 @@ from .selectors import profile_completeness
 PROFILE_DONE_PERCENTAGE = 75
 
 
-def _profile_done(person: Person, state: OnboardingState) -> bool:
+def _profile_done(person: Person, state: State) -> bool:
     return bool(person.photo) and profile_completeness(person).percentage >= PROFILE_DONE_PERCENTAGE
 
 
-def _profile_status(person: Person, state: OnboardingState) -> str:
+def _profile_status(person: Person, state: State) -> str:
     completeness = profile_completeness(person)
     missing = ", ".join(str(label) for _key, label in completeness.missing)
     if not person.photo:

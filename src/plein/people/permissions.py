@@ -3,7 +3,7 @@
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import QuerySet
 
-from .models import Person
+from .models import Department, Person
 
 User = Person | AnonymousUser
 
@@ -48,3 +48,23 @@ def can_import_people(user: User) -> bool:
 
 def can_manage_organisation(user: User) -> bool:
     return user.is_active and user.has_perm("people.manage_organisation")
+
+
+AUDIENCE = "_plein_audience"
+
+
+def audience_of(user: User) -> tuple[frozenset[int], int | None]:
+    """The departments a targeted post may name to reach the user (their own and every one
+    above it) and their location. Worked out once per user object."""
+    cached: tuple[frozenset[int], int | None] | None = user.__dict__.get(AUDIENCE)
+    if cached is None:
+        department_id = getattr(user, "department_id", None)
+        chain: list[int] = []
+        if department_id is not None:
+            parents = dict(Department.objects.values_list("pk", "parent_id"))
+            while department_id is not None and department_id not in chain:
+                chain.append(department_id)
+                department_id = parents.get(department_id)
+        cached = (frozenset(chain), getattr(user, "location_id", None))
+        user.__dict__[AUDIENCE] = cached
+    return cached

@@ -23,7 +23,6 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
-from plein.core.http import AuthenticatedHttpRequest
 from plein.core.picker import (
     MIN_QUERY,
     SUGGESTIONS,
@@ -32,6 +31,7 @@ from plein.core.picker import (
     PickerTextarea,
     suggestions_response,
 )
+from plein.people.http import AuthenticatedHttpRequest
 
 from .models import Person
 from .permissions import User, visible_people

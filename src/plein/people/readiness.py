@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from typing import NamedTuple
+
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from plein.core.paths import path
-from plein.launch.readiness import (
+from plein.core.registries.readiness import (
     DETAILS_SHOWN,
     Check,
     Link,
@@ -18,7 +21,7 @@ from plein.launch.readiness import (
     share,
 )
 
-from .models import Person
+from .models import Department, Person
 from .selectors import profile_completeness
 
 SHARE = "people_manager_share"
@@ -95,3 +98,60 @@ register(
         ),
     )
 )
+
+
+# -- for the checks of other apps: how many departments something reaches -----------------
+
+
+class _Departments(NamedTuple):
+    staffed: dict[int, str]  # pk: name, of the departments with active people in them
+    parents: dict[int, int | None]
+
+    def chain(self, pk: int) -> list[int]:
+        """The department and every department above it."""
+        found: list[int] = []
+        current: int | None = pk
+        while current is not None and current not in found:  # a cycle in bad data ends it
+            found.append(current)
+            current = self.parents.get(current)
+        return found
+
+
+def _departments() -> _Departments:
+    staffed = Person.objects.filter(department=OuterRef("pk"), is_active=True)
+    rows = Department.objects.annotate(staffed=Exists(staffed)).order_by("name", "pk")
+    found = _Departments({}, {})
+    for pk, parent_id, name, has_people in rows.values_list("pk", "parent_id", "name", "staffed"):
+        found.parents[pk] = parent_id
+        if has_people:
+            found.staffed[pk] = name
+    return found
+
+
+def department_coverage(
+    reaching: Iterable[int],
+    minimum_percent: int,
+    *,
+    summary: Callable[[int, int, int], str],
+    uncovered: Callable[[str], str],
+) -> Result:
+    """How many departments with active people in them something reaches (a space, an
+    ambassador...), given the departments it is for (`reaching`): something for a department
+    reaches the departments below it too. Departments that only group others need nothing of
+    their own and are not counted. One query, plus the ones `reaching` makes.
+
+    `summary(covered, total, percent)` and `uncovered(department name)` word the result."""
+    tree = _departments()
+    reached = set(reaching)
+    missing = [name for pk, name in tree.staffed.items() if reached.isdisjoint(tree.chain(pk))]
+    total = len(tree.staffed)
+    covered = total - len(missing)
+    return share(
+        covered,
+        total,
+        minimum_percent,
+        summary=summary(covered, total, percent(covered, total))
+        if total
+        else _("There are no departments with people in them yet."),
+        details=tuple(Link(uncovered(name)) for name in missing[:DETAILS_SHOWN]),
+    )

@@ -8,64 +8,24 @@ from typing import IO
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.db import IntegrityError, models, transaction
 from django.db.models import Q
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from plein.core import images
+from plein.core.mail import in_language_of, render_email, render_subject
+from plein.core.registries.people import people_changed
 from plein.core.selectors import branding_get
-from plein.core.tasks import email_enqueue
-from plein.spaces.services import default_spaces_sync
 
 from .models import Department, Location, Person, Tag
 from .permissions import comes_from_hr
+from .photos import delete_after_commit, new_photo_discard, photo_replace, square_photo
 from .selectors import department_descendant_ids
 
 PROFILE_FIELDS = ("job_title", "department", "location", "phone", "bio")
-
-
-def _square_photo(upload: IO[bytes]) -> ContentFile[bytes]:
-    """The upload as a square JPEG; a bad file becomes an error on the photo field."""
-    try:
-        return images.square_jpeg(upload)
-    except ValidationError as error:
-        raise ValidationError({"photo": error.error_list}) from None
-
-
-def _photo_storage():  # type: ignore[no-untyped-def]
-    return Person._meta.get_field("photo").storage  # type: ignore[attr-defined]
-
-
-def _photo_replace(person: Person, photo: ContentFile[bytes] | None) -> list[str]:
-    """Point person.photo at a new file (or none); returns the old file names to delete.
-
-    Writes the new file to storage; the caller saves the person. If the transaction is then
-    rolled back, the new file is removed again (see _delete_on_failure).
-    """
-    old = [person.photo.name] if person.photo and person.photo.name else []
-    person.photo = ""  # type: ignore[assignment]
-    if photo is not None:
-        person.photo.save(photo.name or "photo.jpg", photo, save=False)
-    return old
-
-
-def _delete_after_commit(names: list[str]) -> None:
-    if not names:
-        return
-    storage = _photo_storage()
-
-    def delete_old_files() -> None:
-        for name in names:
-            storage.delete(name)
-
-    transaction.on_commit(delete_old_files)
 
 
 @transaction.atomic
@@ -125,7 +85,7 @@ def profile_update(
     only once the change is committed. The department and location of someone who came from
     HR (permissions.comes_from_hr) are the HR import's: changing them is refused.
     """
-    new_photo = _square_photo(photo) if photo is not None else None
+    new_photo = square_photo(photo) if photo is not None else None
 
     person = Person.objects.select_for_update().get(pk=person.pk)
     _refuse_hr_changes(person, department=department, location=location)
@@ -137,7 +97,7 @@ def profile_update(
     update_fields = list(PROFILE_FIELDS)
     old_files: list[str] = []
     if new_photo is not None or remove_photo:
-        old_files = _photo_replace(person, new_photo)
+        old_files = photo_replace(person, new_photo)
         update_fields.append("photo")
     try:
         person.full_clean(
@@ -150,11 +110,11 @@ def profile_update(
         person.interests.set(tags_get_or_create(names=interests))
     except BaseException:
         if new_photo is not None and person.photo:
-            _photo_storage().delete(person.photo.name)
+            new_photo_discard(person)
         raise
-    _delete_after_commit(old_files)
+    delete_after_commit(old_files)
     # A new department can bring new default spaces (those left before stay left).
-    default_spaces_sync(people=[person])
+    people_changed(people=[person])
     return person
 
 
@@ -177,24 +137,24 @@ def _refuse_hr_changes(
 @transaction.atomic
 def profile_photo_set(*, person: Person, upload: IO[bytes]) -> Person:
     """Give a person a new photo: cropped to a square JPEG, metadata removed."""
-    new_photo = _square_photo(upload)
+    new_photo = square_photo(upload)
     person = Person.objects.select_for_update().get(pk=person.pk)
-    old_files = _photo_replace(person, new_photo)
+    old_files = photo_replace(person, new_photo)
     try:
         person.save(update_fields=["photo"])
     except BaseException:
-        _photo_storage().delete(person.photo.name)
+        new_photo_discard(person)
         raise
-    _delete_after_commit(old_files)
+    delete_after_commit(old_files)
     return person
 
 
 @transaction.atomic
 def profile_photo_remove(*, person: Person) -> Person:
     person = Person.objects.select_for_update().get(pk=person.pk)
-    old_files = _photo_replace(person, None)
+    old_files = photo_replace(person, None)
     person.save(update_fields=["photo"])
-    _delete_after_commit(old_files)
+    delete_after_commit(old_files)
     return person
 
 
@@ -483,7 +443,7 @@ def _person_set(
 def _welcome_email_send(person: Person, site_url: str) -> None:
     """Written in the person's language, or the intranet's default language until they choose."""
     base = site_url.rstrip("/")
-    with translation.override(person.language or settings.LANGUAGE_CODE):
+    with in_language_of(person):
         path = reverse(
             "accounts:password_reset_confirm",
             kwargs={
@@ -497,9 +457,12 @@ def _welcome_email_send(person: Person, site_url: str) -> None:
             "link": base + path,
             "valid_hours": settings.PASSWORD_RESET_TIMEOUT // 3600,
         }
-        subject = render_to_string("people/email/welcome_subject.txt", context)
-        body = render_to_string("people/email/welcome.txt", context)
-    email_enqueue(to=[person.email], subject=subject, body=body)
+        email = render_email(
+            subject=render_subject("people/email/welcome_subject.txt", context),
+            text="people/email/welcome.txt",
+            context=context,
+        )
+    email.enqueue(to=[person.email])
 
 
 def person_send_welcome(*, person: Person, site_url: str) -> None:
@@ -561,7 +524,7 @@ def person_create(
     _save(person)
     if send_welcome:
         person_send_welcome(person=person, site_url=site_url)
-    default_spaces_sync(people=[person])  # in the same transaction: all or nothing
+    people_changed(people=[person])  # in the same transaction: all or nothing
     return person
 
 
@@ -598,5 +561,5 @@ def person_details_update(
         manager=manager,
     )
     _save(locked, update_fields=PERSON_DETAIL_FIELDS)
-    default_spaces_sync(people=[locked])
+    people_changed(people=[locked])
     return locked

@@ -25,10 +25,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
 from plein.core.files import stored_image_response
-from plein.core.http import AuthenticatedHttpRequest
+from plein.core.forms import add_service_error
 from plein.core.permissions import require as _require
-from plein.kudos.views import profile_kudos_context
-from plein.posts.feed_views import person_stream_context
+from plein.core.registries.profile import profile_sections_context
+from plein.people.http import AuthenticatedHttpRequest
 
 from . import services
 from .forms import (
@@ -118,8 +118,8 @@ def profile(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "interests": person.interests.all(),
             "phone_uri": _tel_uri(person.phone),
             "completeness": profile_completeness(person) if is_own else None,
-            **person_stream_context(request, person),
-            **profile_kudos_context(request, person),
+            # The sections of the apps above (kudos, posts...): their context and templates.
+            **profile_sections_context(request, person),
         },
     )
 
@@ -149,7 +149,7 @@ def profile_edit(request: AuthenticatedHttpRequest) -> HttpResponse:
                     remove_photo=data["remove_photo"],
                 )
             except ValidationError as error:
-                form.add_error(None, error)
+                add_service_error(form, error)
             else:
                 messages.success(request, _("Your profile has been saved."))
                 return redirect(person)
@@ -186,7 +186,7 @@ def _saved(form: forms.Form, save: Callable[[dict[str, Any]], T]) -> T | None:
     try:
         return save(form.cleaned_data)
     except ValidationError as error:
-        form.add_error(None, error)
+        add_service_error(form, error)
         return None
 
 

@@ -11,8 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from plein.adoption import events as usage
 from plein.core.permissions import require as _require
+from plein.core.registries import usage
 from plein.people.models import Person
 from plein.posts import services as post_services
 from plein.posts.models import Post

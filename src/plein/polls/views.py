@@ -7,17 +7,17 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.forms import Form
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from plein.core.http import AuthenticatedHttpRequest
+from plein.core.forms import add_service_error
 from plein.core.http import form_page as _form_page
 from plein.core.permissions import require as _require
+from plein.core.redirects import redirect_next
+from plein.people.http import AuthenticatedHttpRequest
 from plein.posts import permissions as post_rules
 from plein.posts import selectors as post_selectors
 from plein.posts.models import Post
@@ -31,24 +31,6 @@ from .models import Contest, Entry, PollDetails, Vote
 
 def _is_htmx(request: AuthenticatedHttpRequest) -> bool:
     return bool(getattr(request, "htmx", False))
-
-
-def _next(request: AuthenticatedHttpRequest, default: str) -> str:
-    url = request.POST.get("next") or ""
-    if url and url_has_allowed_host_and_scheme(
-        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return url
-    return default
-
-
-def _add_errors(form: Form, error: ValidationError) -> None:
-    """A service's errors on the form's fields where they exist, above the form otherwise."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _stream_of(post: Post) -> str:
@@ -94,7 +76,7 @@ def poll_new(request: AuthenticatedHttpRequest) -> HttpResponse:
                     results_visibility=data["results_visibility"],
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_error(form, error)
             else:
                 messages.success(request, _("Your poll has been posted."))
                 return redirect(_stream_of(post))
@@ -134,7 +116,7 @@ def poll_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                     anonymous=None if locked else data["anonymous"],
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_error(form, error)
             else:
                 messages.success(request, _("Your poll has been changed."))
                 return redirect(_stream_of(post))
@@ -187,7 +169,7 @@ def poll_vote(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         messages.error(request, error)
     else:
         messages.success(request, _("Thank you for voting."))
-    return redirect(_next(request, _stream_of(post)))
+    return redirect_next(request, _stream_of(post))
 
 
 @login_required
@@ -198,7 +180,7 @@ def poll_close(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     if _is_htmx(request):
         return _render_poll(request, pk)
     messages.success(request, _("The poll has been closed."))
-    return redirect(_next(request, _stream_of(post)))
+    return redirect_next(request, _stream_of(post))
 
 
 @login_required
@@ -274,7 +256,7 @@ def contest_new(request: AuthenticatedHttpRequest) -> HttpResponse:
                 creator=request.user, space=space, **form.cleaned_data
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The contest has been started."))
             return redirect(created.get_absolute_url())
@@ -297,7 +279,7 @@ def contest_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         try:
             services.contest_update(contest=found, editor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The contest has been changed."))
             return redirect(found.get_absolute_url())
@@ -315,7 +297,7 @@ def entry_submit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         try:
             services.entry_submit(contest=found, person=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Thank you for your proposal."))
             return redirect(f"{found.get_absolute_url()}#contest-entries")

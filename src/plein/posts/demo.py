@@ -3,7 +3,8 @@
 Posts in the spaces the spaces step made (only by their members), posts on people's profiles and
 a few announcements by the editor; comments with replies, reactions, @mentions and #hashtags;
 people following each other; a pinned welcome post in the coffee corner and one post with an
-earlier version. Newer weeks are busier than older ones.
+earlier version. Newer weeks are busier than older ones. The texts are in
+plein.posts.demo_data.
 
 Everything is written in bulk. Texts are rendered by plein.posts.markup with a resolver built
 from the people in memory (and the same text is rendered once), so 10,000 people take seconds.
@@ -24,13 +25,34 @@ from django.core.management.base import OutputWrapper
 from django.utils import timezone
 from faker import Faker
 
-from plein.accounts.roles import COMMUNITY_MANAGER, EDITOR
 from plein.notifications.models import Notification
 from plein.people.models import Person
+from plein.people.roles import COMMUNITY_MANAGER, EDITOR
 from plein.spaces.models import Membership, Space
 
 from . import markup
 from .counters import post_counters_refresh
+from .demo_data import (
+    ANNOUNCEMENTS,
+    CLOSINGS,
+    COFFEE_POSTS,
+    COMMENTS,
+    DAYS,
+    DEPARTMENT_POSTS,
+    EDITED_FROM,
+    EDITED_TO,
+    GENERIC_REPLIES,
+    GENERIC_SPACE_POSTS,
+    GROUP_POSTS,
+    HASHTAGS,
+    MENTION_SENTENCES,
+    PINNED_POST,
+    PROFILE_POSTS,
+    REACTION_KINDS,
+    REACTION_WEIGHTS,
+    ROOMS,
+    TIMES,
+)
 from .models import (
     Comment,
     Hashtag,
@@ -52,263 +74,6 @@ DEMO_LOGINS = (
     "ambassadeur@example.org",
     "medewerker@example.org",
 )
-
-# --- Texts -------------------------------------------------------------------------------------
-# Placeholders: {day} a weekday, {time} a time, {room} a meeting room, {first} the author's first
-# name. A mention (@jan.devries) and hashtags are added by the step, not by the template.
-
-DAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag")
-TIMES = ("9.00", "10.30", "12.15", "13.00", "14.30", "15.45", "16.00")
-ROOMS = (
-    "de Raadzaal",
-    "vergaderruimte De Linde",
-    "de kantine op de tweede verdieping",
-    "vergaderruimte 3.12",
-    "het Stadscafé",
-    "de Burgerzaal",
-)
-
-COFFEE_POSTS = (
-    "Wie heeft er een oplader voor een laptop van het werk over? Die van mij ligt nog thuis en "
-    "ik zit vandaag de hele dag in {room}.",
-    "Er staat nog een halve appeltaart in de keuken op de tweede verdieping. Op is op!",
-    "Vanaf {day} is de koffieautomaat bij de publiekshal weer gerepareerd. Eindelijk weer "
-    "cappuccino in plaats van oploskoffie.",
-    "Is er iemand die vaker met de fiets vanuit Noord komt? Ik zoek een fietsmaatje voor de "
-    "donkere ochtenden.",
-    "Gevonden in {room}: een zwarte paraplu en een blauwe sjaal. Ze liggen bij de receptie.",
-    "Vandaag precies 12,5 jaar in dienst! Om {time} staat er gebak in de kantine, iedereen is "
-    "welkom.",
-    "Tip voor wie net begonnen is: het rooster van de kantine staat op de deur van de keuken en "
-    "op {day} is er soep van de week.",
-    "Wie wil er meedoen met de pubquiz van de personeelsvereniging? We zoeken nog twee mensen "
-    "voor ons team.",
-    "De parkeerplaats aan de achterkant is {day} dicht vanwege werkzaamheden. Fiets of OV is "
-    "die dag een goed idee.",
-    "Bedankt allemaal voor de lieve kaart en de bloemen na mijn operatie. Ik ben over twee weken "
-    "weer terug, eerst halve dagen.",
-    "Wat lezen jullie op dit moment? Ik ben net klaar met een thriller en zoek iets nieuws voor "
-    "de vakantie.",
-    "Heeft iemand ervaring met de nieuwe stabureaus op de derde? Ik twijfel of ik er een wil "
-    "reserveren.",
-    "Op {day} om {time} is er een rondleiding door het archief in de kelder. Echt een aanrader, "
-    "je ziet bouwtekeningen van meer dan honderd jaar oud.",
-    "De sinterklaasloterij is weer begonnen! Lootjes kosten een euro, de opbrengst gaat naar de "
-    "voedselbank.",
-    "Wie heeft mijn tupperwarebakje met het groene deksel gezien? Zat nog pasta in...",
-    "Goed nieuws: de fietsenstalling krijgt eindelijk extra oplaadpunten voor e-bikes.",
-    "Wie doet er mee met de wandelchallenge van de personeelsvereniging? 10.000 stappen per "
-    "dag, een maand lang.",
-    "Mijn collega's van Burgerzaken hebben gisteren 37 huwelijksaankondigingen in één dag "
-    "afgehandeld. Trouwseizoen is begonnen!",
-    "De plantjes op de derde verdieping zoeken een oppas tijdens de kerstvakantie. Wie ontfermt "
-    "zich erover?",
-    "Heeft iemand een goede tip voor een lunchplek in de buurt van buurtkantoor Zuid?",
-)
-DEPARTMENT_POSTS = (
-    "Herinnering: {day} om {time} is ons teamoverleg in {room}. De agenda staat in de gedeelde "
-    "map; punten graag vóór woensdag aanleveren.",
-    "De nieuwe werkinstructie voor het afhandelen van klachten staat online. Lees hem even door "
-    "voor het overleg van {day}, dan bespreken we vragen samen.",
-    "Fijn nieuws: de achterstand in onze zaken is de afgelopen maand met een derde afgenomen. "
-    "Dank aan iedereen die een stapje extra heeft gezet!",
-    "Vanaf volgende week werken we met een nieuw telefoonrooster. Check even of je diensten "
-    "kloppen en laat het me voor {day} weten als er iets moet ruilen.",
-    "Welkom aan onze nieuwe collega die {day} begint! Loop gerust even langs om kennis te maken.",
-    "Wie gaat er mee naar de informatiebijeenkomst over de nieuwe Omgevingswetprocessen op "
-    "{day}? We kunnen samen vanaf het stadhuis vertrekken.",
-    "Het jaarplan voor volgend jaar is bijna klaar. Ik deel {day} een concept; reacties zijn "
-    "welkom tot het eind van de maand.",
-    "Kort verslag van de heidag: we hebben drie verbeterpunten gekozen, waaronder minder "
-    "dubbele registratie en betere overdracht tussen de teams.",
-    "Let op: het zaaksysteem is {day} tussen 17.00 en 20.00 uur niet beschikbaar vanwege "
-    "onderhoud.",
-    "Ik ben {day} afwezig. Voor dringende zaken kun je terecht bij mijn collega's "
-    "van het team; de mailbox wordt gewoon gelezen.",
-    "Vraag: hoe gaan jullie om met inwoners die meerdere keren per week bellen over hetzelfde? "
-    "Ik hoor graag hoe andere teams dat aanpakken.",
-)
-GROUP_POSTS = {
-    "hardloopclub": (
-        "Dinsdag lopen we het rondje langs de singel, 6 kilometer. Verzamelen om 12.15 uur bij "
-        "de fietsenstalling.",
-        "Wie loopt er mee met de Singelloop? Inschrijven kan nog tot het eind van de maand, de "
-        "gemeente betaalt het startgeld.",
-        "Mooie ronde vandaag met elf lopers, nieuw record! Volgende week proberen we de 8 "
-        "kilometer.",
-        "Tip: de douches in de kelder van het stadhuis zijn weer open na de verbouwing.",
-    ),
-    "fotografie": (
-        "Het thema van deze maand is 'de stad bij nacht'. Deel je mooiste foto hier, op {day} "
-        "kiezen we een winnaar.",
-        "Fotowandeling door het havengebied op {day} om {time}. Neem een statief mee als je dat "
-        "hebt.",
-        "Weet iemand hoe je de gemeentelijke huisstijlrand om een foto zet? Ik wil er een voor de "
-        "nieuwsbrief gebruiken.",
-        "Prachtig licht vanochtend boven het park. Zelfs met mijn telefoon lukte het een mooie "
-        "foto te maken.",
-    ),
-    "projectteam-nieuw-stadhuis": (
-        "De plattegrond van de publiekshal is aangepast: de balies voor reisdocumenten komen nu "
-        "bij de ingang. Reacties graag voor {day}.",
-        "Planning verhuizing: het archief gaat als eerste, daarna de teams van Bedrijfsvoering. "
-        "De exacte data volgen na het overleg van {day}.",
-        "Verslag van de werkplekkensessie staat in de map van het project. Belangrijkste punt: "
-        "meer stilteplekken en minder vaste bureaus.",
-        "Wie wil er meedenken over de inrichting van de personeelsruimte? We zoeken nog twee "
-        "collega's voor de klankbordgroep.",
-    ),
-    "vertrouwenspersonen": (
-        "Intervisie staat gepland op {day} om {time}, in een ruimte buiten het stadhuis. Ik stuur "
-        "het adres apart.",
-        "Concept van de jaarrapportage staat klaar. Geen namen of herleidbare gegevens, graag nog "
-        "even controleren.",
-        "Spreekuurrooster voor de komende maand: wie kan de dinsdagochtenden in Noord doen?",
-    ),
-}
-GENERIC_SPACE_POSTS = (
-    "Wie neemt {day} de notulen? Ik kan zelf helaas niet.",
-    "Kort bericht: het overleg van {day} verschuift naar {time} in {room}.",
-    "Goed om te weten: de nieuwe versie van het document staat klaar, graag even lezen.",
-    "Welke onderwerpen willen jullie de volgende keer bespreken?",
-    "Dank voor de goede bijeenkomst van gisteren! De actiepunten staan in het verslag.",
-)
-PROFILE_POSTS = (
-    "Vandaag mijn eerste week bij de gemeente afgerond. Wat een warm welkom, dank jullie wel!",
-    "Na acht jaar bij Burgerzaken ga ik een nieuwe uitdaging aan bij Ruimte. Ik ga de collega's "
-    "missen, maar jullie blijven me tegenkomen bij de koffie.",
-    "Afgelopen week de training 'Schrijven op B1-niveau' gevolgd. Echt een aanrader: mijn "
-    "brieven zijn een stuk korter geworden.",
-    "Mooi om te zien hoeveel inwoners vandaag naar de inloopavond over het nieuwe park kwamen. "
-    "Dit is waarom ik bij een gemeente werk.",
-    "Ik werk deze maand vaker vanuit buurtkantoor Zuid. Kom gerust langs als je in de buurt bent.",
-    "Deze week vijf jaar in dienst. De tijd vliegt!",
-    "Trots op ons team: de nieuwe aanvraagpagina is live en inwoners zijn er al positief over.",
-    "Ben op zoek naar iemand met ervaring in Power BI. Wie wil er een uurtje met me meekijken?",
-    "Net terug van het congres over dienstverlening. Volgende week deel ik mijn belangrijkste "
-    "lessen in een korte presentatie op {day}.",
-    "Mijn tip van de week: zet je status op 'niet storen' als je aan een lastig dossier werkt. "
-    "Scheelt een hoop onderbrekingen.",
-    "Heb vandaag geholpen bij de voedselinzameling met de vrijwilligers uit de wijk. Wat een "
-    "energie!",
-    "Wie weet hoe je in Plein je meldingen per ruimte uitzet? Ik krijg er net iets te veel.",
-    "Vandaag met een inwoner aan de keukentafel gezeten die al maanden op hulp wachtte. Samen "
-    "met de collega's van Wmo hebben we het binnen een week geregeld.",
-    "Morgen geef ik een korte workshop over slim vergaderen. Er zijn nog drie plekken vrij!",
-    "Na de cursus Excel voor gevorderden durf ik eindelijk draaitabellen te maken. Wie wil er "
-    "tips?",
-    "Mijn fiets is gestolen bij de stalling achter het stadhuis. Iemand iets gezien? Het is een "
-    "groene stadsfiets met een mand voorop.",
-    "Wat een mooie opkomst bij de open dag van de gemeentewerf! Meer dan 400 bezoekers, en de "
-    "kinderen vonden de veegwagen natuurlijk het mooist.",
-    "Ik ben deze week bereikbaar via mijn mobiel; mijn vaste telefoon werkt niet sinds de "
-    "verhuizing naar de derde verdieping.",
-    "Eerste dag terug na mijn verlof. Ik heb 312 mails, dus even geduld als je op antwoord wacht.",
-    "Leuke samenwerking gehad met het team Vergunningen. Dankzij hun snelle advies kan het "
-    "buurtfeest in Noord toch doorgaan.",
-)
-CLOSINGS = (
-    "Groetjes, {first}",
-    "Fijne dag allemaal!",
-    "Alvast bedankt!",
-    "Laat het me weten.",
-    "Goed weekend alvast!",
-)
-ANNOUNCEMENTS = (
-    "## Welkom op Plein!\n\nVanaf vandaag is Plein ons nieuwe intranet. Hier vind je het nieuws "
-    "van Gemeente Voorbeeld, je collega's en alle ruimtes van teams en clubs. Vul je profiel aan "
-    "en stel je voor in de Koffiecorner. Vragen? Stel ze gerust aan @{editor} of aan de "
-    "ambassadeur van je afdeling. #intranet #onboarding",
-    "**Personeelsfeest op vrijdag 12 december**\n\nDit jaar vieren we het eindejaarsfeest in "
-    "het Stadscafé, van 16.00 tot 20.00 uur. Er is eten, muziek en een pubquiz. Aanmelden kan "
-    "tot 1 december via de personeelsvereniging. #teamuitje",
-    "De gemeente wil in 2030 klimaatneutraal werken. Deze maand starten we met *Duurzaam "
-    "Donderdag*: elke donderdag een tip over minder printen, minder reizen en minder "
-    "verspilling. Heb je zelf een goed idee? Deel het met #duurzaamheid.",
-)
-PINNED_POST = (
-    "**Welkom in de Koffiecorner!** Dit is de plek voor iedereen bij Gemeente Voorbeeld. "
-    "Stel jezelf voor, deel een leuke vondst of vraag iets aan collega's. Houd het vriendelijk: "
-    "dit is een gezellige plek, geen klachtenloket. #onboarding #intranet"
-)
-EDITED_FROM = (
-    "Het overleg over de nieuwe werkplekken is op donderdag om 14.00 uur in de Raadzaal. "
-    "Neem je laptop mee."
-)
-EDITED_TO = (
-    "Het overleg over de nieuwe werkplekken is **verplaatst** naar vrijdag om 10.30 uur in "
-    "vergaderruimte De Linde. Neem je laptop mee. #werkplekken"
-)
-MENTION_SENTENCES = (
-    "@{who} weet jij hier meer van?",
-    "Dank aan @{who} voor het meedenken!",
-    "cc @{who}",
-    "@{who} kunnen we dit {day} even bespreken?",
-    "Goed idee van @{who} trouwens.",
-)
-HASHTAGS = (
-    "onboarding",
-    "duurzaamheid",
-    "teamuitje",
-    "intranet",
-    "werkplekken",
-    "omgevingswet",
-    "dienstverlening",
-    "vitaliteit",
-    "hybridewerken",
-    "nieuwecollega",
-    "digitalisering",
-    "samenwerken",
-)
-# A comment that suits most posts, and the replies it may get (or GENERIC_REPLIES).
-COMMENTS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Goed idee!", ("Dank je!", "Fijn dat je het ook zo ziet.")),
-    ("Dank je wel voor het delen.", ("Graag gedaan!",)),
-    ("Ik ben erbij!", ("Top, tot dan!", "Leuk, zie je daar!")),
-    ("Helemaal mee eens.", ()),
-    (
-        "Kun je de link nog even delen?",
-        (
-            "Ik heb de link bovenaan in het bericht gezet.",
-            "Staat in de gedeelde map, ik stuur hem je.",
-        ),
-    ),
-    (
-        "Ik kan {day} helaas niet, is er een andere datum?",
-        ("We plannen nog een tweede moment, ik laat het weten.", "Ik stuur je het verslag."),
-    ),
-    (
-        "Heel herkenbaar. Bij ons team speelt hetzelfde.",
-        (
-            "Zullen we eens samen kijken hoe we dit aanpakken?",
-            "Goed om te horen dat we niet de enigen zijn.",
-        ),
-    ),
-    ("Top, dat scheelt een hoop gedoe.", ()),
-    ("Mag ik nog aansluiten?", ("Ja hoor, je bent welkom!", "Zeker, er is nog plek.")),
-    ("Duidelijk verhaal, dank!", ()),
-    (
-        "Geldt dit ook voor collega's die parttime werken?",
-        ("Goede vraag, ik zoek het uit.", "Ja, we houden rekening met alle roosters."),
-    ),
-    ("Dit nemen we mee in ons overleg van {day}.", ("Laat maar weten hoe het bevalt!",)),
-    ("Staat dit ook ergens op een rijtje?", ("Ik maak er een overzicht van en deel het hier.",)),
-    ("Hoe laat precies?", ("Om {time} in {room}.", "Vanaf {time}, loop gerust binnen.")),
-    (
-        "Wie is hiervoor het aanspreekpunt?",
-        ("Dat ben ik, stuur me gerust een bericht.", "Voorlopig het teamsecretariaat."),
-    ),
-    ("Fijn, dank voor de heads-up!", ()),
-    ("Goed geregeld!", ()),
-    (
-        "Komt er ook een verslag voor wie er niet bij kan zijn?",
-        ("Ja, dat zet ik volgende week hier neer.", "Zeker, ik deel het na afloop."),
-    ),
-)
-GENERIC_REPLIES = ("Dank je!", "Haha, precies!", "Eens!", "Goed punt.")
-# How often each kind of reaction is chosen (like is the usual one).
-REACTION_KINDS = ("like", "love", "celebrate", "insightful", "funny")
-REACTION_WEIGHTS = (55, 14, 12, 12, 7)
 
 
 # --- Planning -----------------------------------------------------------------------------------
@@ -407,6 +172,28 @@ def _role_holder(logins: dict[str, int], email: str, role: str) -> int | None:
 # --- The step -----------------------------------------------------------------------------------
 
 
+@dataclass
+class _Demo:
+    """What the step works with: the people, the places to post in and the posts so far."""
+
+    rng: random.Random
+    now: datetime
+    person_ids: list[int]
+    first_names: dict[int, str]
+    local_of: dict[int, str]  # person id -> the local part of their e-mail address
+    logins: dict[str, int]  # the demo accounts there are: e-mail -> person id
+    render: _Renderer
+    places: list[_Place]
+    posts: list[Post] = field(default_factory=list)
+    post_places: list[_Place] = field(default_factory=list)
+
+    def add(self, place: _Place, author: int, body: str, **extra: object) -> Post:
+        post = Post(author_id=author, space=place.space, body=body, **extra)
+        self.posts.append(post)
+        self.post_places.append(place)
+        return post
+
+
 def posts_step(*, rng: random.Random, fake: Faker, people: int, stdout: OutputWrapper) -> None:
     """About three posts per person over six weeks, with comments, reactions and follows."""
     if Post.objects.exists():
@@ -420,29 +207,53 @@ def posts_step(*, rng: random.Random, fake: Faker, people: int, stdout: OutputWr
     if not rows:
         stdout.write("  posts: none (no people)")
         return
+    demo = _demo_for(rng, rows)
+    _add_pinned_and_announcements(demo)
+    _add_stream(demo)
+    edited, edited_at = _edit_one(demo)
+    mention_rows, tag_rows = _render_posts(demo)
+    _save_posts(demo, edited, edited_at)
+    names = _save_hashtags_and_mentions(demo.posts, mention_rows, tag_rows)
+
+    comments, comment_places, follows = _add_comments(demo)
+    _save_comments(demo, comments)
+    reactions = _add_reactions(demo, comments, comment_places)
+    post_counters_refresh(post_ids=[post.pk for post in demo.posts])
+    PostFollow.objects.bulk_create(
+        [PostFollow(person_id=person, post_id=post) for person, post in sorted(follows)],
+        batch_size=BATCH_SIZE,
+    )
+    person_follows = _add_person_follows(demo)
+
+    made = _login_notifications(demo.logins, demo.posts, demo.post_places, comments, mention_rows)
+    stdout.write(
+        f"  posts: {len(demo.posts)} posts, {len(comments)} comments, {len(reactions)} "
+        f"reactions, {len(names)} hashtags, {len(person_follows)} follows, {made} notifications"
+    )
+
+
+def _demo_for(rng: random.Random, rows: list[tuple[int, str, str]]) -> _Demo:
+    """The people (pk, e-mail, first name) and the places they post in, none posted yet."""
     person_ids = [pk for pk, _email, _first in rows]
-    first_names = {pk: first for pk, _email, first in rows}
     by_local: dict[str, int] = {}
     for pk, email, _first in rows:
         by_local.setdefault(email.rsplit("@", 1)[0].lower(), pk)
-    local_of = {pk: local for local, pk in by_local.items()}
-    logins = {email: pk for pk, email, _first in rows if email in DEMO_LOGINS}
-    render = _Renderer(by_local)
-    now = timezone.now()
-    places = _places(person_ids)
-    weights = [place.weight for place in places]
+    return _Demo(
+        rng=rng,
+        now=timezone.now(),
+        person_ids=person_ids,
+        first_names={pk: first for pk, _email, first in rows},
+        local_of={pk: local for local, pk in by_local.items()},
+        logins={email: pk for pk, email, _first in rows if email in DEMO_LOGINS},
+        render=_Renderer(by_local),
+        places=_places(person_ids),
+    )
 
-    posts: list[Post] = []
-    post_places: list[_Place] = []
 
-    def add(place: _Place, author: int, body: str, **extra: object) -> Post:
-        post = Post(author_id=author, space=place.space, body=body, **extra)
-        posts.append(post)
-        post_places.append(place)
-        return post
-
-    # The pinned welcome in the coffee corner, by its owner, and the announcements.
-    coffee = next((p for p in places if p.space and p.space.is_default_for_everyone), None)
+def _add_pinned_and_announcements(demo: _Demo) -> None:
+    """The pinned welcome in the coffee corner, by its owner, and the editor's announcements."""
+    now = demo.now
+    coffee = next((p for p in demo.places if p.space and p.space.is_default_for_everyone), None)
     if coffee is not None and coffee.space is not None:
         owner = (
             Membership.objects.filter(space=coffee.space, role=Membership.Role.OWNER)
@@ -451,19 +262,24 @@ def posts_step(*, rng: random.Random, fake: Faker, people: int, stdout: OutputWr
             .first()
         ) or coffee.members[0]
         moment = now - timedelta(days=WEEKS * 7 - 1, hours=3)
-        add(coffee, owner, PINNED_POST, created_at=moment, pinned_at=moment)
-    editor = _role_holder(logins, "redactie@example.org", EDITOR.key) or _role_holder(
-        logins, "beheer@example.org", COMMUNITY_MANAGER.key
+        demo.add(coffee, owner, PINNED_POST, created_at=moment, pinned_at=moment)
+    editor = _role_holder(demo.logins, "redactie@example.org", EDITOR.key) or _role_holder(
+        demo.logins, "beheer@example.org", COMMUNITY_MANAGER.key
     )
-    everyone = places[0]
+    everyone = demo.places[0]
     if editor is not None:
         for days, text in zip((WEEKS * 7 - 2, 16, 3), ANNOUNCEMENTS, strict=True):
-            body = text.format(editor=local_of.get(editor, ""))
-            add(everyone, editor, body, is_announcement=True, created_at=now - timedelta(days=days))
+            body = text.format(editor=demo.local_of.get(editor, ""))
+            created_at = now - timedelta(days=days)
+            demo.add(everyone, editor, body, is_announcement=True, created_at=created_at)
 
-    # The stream: authors are members of the place they post in.
-    total = min(POSTS_PER_PERSON * len(person_ids), MAX_POSTS)
-    login_ids = list(logins.values())
+
+def _add_stream(demo: _Demo) -> None:
+    """The stream: authors are members of the place they post in."""
+    rng, places = demo.rng, demo.places
+    weights = [place.weight for place in places]
+    total = min(POSTS_PER_PERSON * len(demo.person_ids), MAX_POSTS)
+    login_ids = list(demo.logins.values())
     for number in range(total):
         place = rng.choices(places, weights)[0]
         # The demo accounts write a little more than most, so their profiles are not empty.
@@ -474,32 +290,51 @@ def posts_step(*, rng: random.Random, fake: Faker, people: int, stdout: OutputWr
         )
         if place.space is not None and author not in place.member_set:
             author = rng.choice(place.members)
-        body = _fill(rng, rng.choice(place.texts), first_names[author])
-        if rng.random() < 0.2:
-            body += " " + _fill(rng, rng.choice(CLOSINGS), first_names[author])
-        if rng.random() < 0.25:
-            who = rng.choice(place.members)
-            if who != author and who in local_of:
-                body += " " + _fill(rng, rng.choice(MENTION_SENTENCES), "", local_of[who])
-        if rng.random() < 0.35:
-            tags = rng.sample(HASHTAGS, rng.choice((1, 1, 2)))
-            body += "\n\n" + " ".join(f"#{tag}" for tag in tags)
-        add(place, author, body, created_at=_moment(rng, now))
+        body = _stream_body(demo, place, author)
+        demo.add(place, author, body, created_at=_moment(rng, demo.now))
 
-    # One post was edited: its earlier text is kept as a revision.
-    edited = next((p for p in posts if p.space is not None and not p.pinned_at), None)
-    edited_at = now
+
+def _stream_body(demo: _Demo, place: _Place, author: int) -> str:
+    """A text for the place, sometimes with a closing, a mention or hashtags."""
+    rng = demo.rng
+    body = _fill(rng, rng.choice(place.texts), demo.first_names[author])
+    if rng.random() < 0.2:
+        body += " " + _fill(rng, rng.choice(CLOSINGS), demo.first_names[author])
+    if rng.random() < 0.25:
+        who = rng.choice(place.members)
+        if who != author and who in demo.local_of:
+            body += " " + _fill(rng, rng.choice(MENTION_SENTENCES), "", demo.local_of[who])
+    if rng.random() < 0.35:
+        tags = rng.sample(HASHTAGS, rng.choice((1, 1, 2)))
+        body += "\n\n" + " ".join(f"#{tag}" for tag in tags)
+    return body
+
+
+def _edit_one(demo: _Demo) -> tuple[Post | None, datetime]:
+    """One post was edited: the post and when (its earlier text becomes a revision on saving)."""
+    edited = next((p for p in demo.posts if p.space is not None and not p.pinned_at), None)
+    edited_at = demo.now
     if edited is not None:
         edited.body = EDITED_TO
-        edited.edited_at = edited_at = min(edited.created_at + timedelta(hours=2), now)
+        edited.edited_at = edited_at = min(edited.created_at + timedelta(hours=2), demo.now)
+    return edited, edited_at
 
-    mention_rows: list[tuple[int, int]] = []  # (post index, person id)
+
+def _render_posts(demo: _Demo) -> tuple[list[tuple[int, int]], list[tuple[int, str]]]:
+    """Render every post; return its mentions (post index, person id) and hashtags (index, name)."""
+    mention_rows: list[tuple[int, int]] = []
     tag_rows: list[tuple[int, str]] = []
-    for index, post in enumerate(posts):
-        rendered, mentioned = render(post.body)
+    for index, post in enumerate(demo.posts):
+        rendered, mentioned = demo.render(post.body)
         post.body_html = rendered.html
         mention_rows += [(index, pk) for pk in mentioned if pk != post.author_id]
         tag_rows += [(index, name) for name in rendered.hashtags]
+    return mention_rows, tag_rows
+
+
+def _save_posts(demo: _Demo, edited: Post | None, edited_at: datetime) -> None:
+    """Write the posts (with their ids afterwards) and the edited post's earlier version."""
+    posts = demo.posts
     Post.objects.bulk_create(posts, batch_size=BATCH_SIZE)
     if posts[0].pk is None:  # a database that cannot return ids from a bulk insert
         ids = list(Post.objects.order_by("pk").values_list("pk", flat=True))
@@ -514,6 +349,12 @@ def posts_step(*, rng: random.Random, fake: Faker, people: int, stdout: OutputWr
             replaced_at=edited_at,
         )
 
+
+def _save_hashtags_and_mentions(
+    posts: list[Post], mention_rows: list[tuple[int, int]], tag_rows: list[tuple[int, str]]
+) -> list[str]:
+    """Write the hashtags and the posts' links to them and to the people mentioned; return the
+    hashtag names."""
     names = sorted({name for _index, name in tag_rows})
     Hashtag.objects.bulk_create([Hashtag(name=n) for n in names], ignore_conflicts=True)
     tag_ids = dict(Hashtag.objects.filter(name__in=names).values_list("name", "pk"))
@@ -528,41 +369,61 @@ def posts_step(*, rng: random.Random, fake: Faker, people: int, stdout: OutputWr
         ],
         batch_size=BATCH_SIZE,
     )
+    return names
 
-    # Comments (some with replies), then reactions to posts and comments.
+
+def _add_comments(
+    demo: _Demo,
+) -> tuple[list[Comment], list[_Place], set[tuple[int, int]]]:
+    """Comments (some with replies) on every post, not saved yet; return them, the place of each,
+    and who follows which post (authors of the post or of a comment on it)."""
     comments: list[Comment] = []
     comment_places: list[_Place] = []
-    follows: set[tuple[int, int]] = {(post.author_id, post.pk) for post in posts}
-    for post, place in zip(posts, post_places, strict=True):
-        count = min(int(rng.expovariate(1 / 1.8)), 8)
-        top: list[tuple[Comment, tuple[str, ...]]] = []
-        for _ in range(count):
-            author = rng.choice(place.members)
-            parent, replies = rng.choice(top) if top and rng.random() < 0.3 else (None, ())
-            if parent is not None:
-                template = rng.choice(replies or GENERIC_REPLIES)
-            else:
-                template, replies = rng.choice(COMMENTS)
-            after = parent.created_at if parent is not None else post.created_at
-            body = _fill(rng, template, first_names[author])
-            addressed = parent.author_id if parent is not None else post.author_id
-            if addressed != author and addressed in local_of and rng.random() < 0.15:
-                body = f"@{local_of[addressed]} {body}"
-            comment = Comment(
-                post=post,
-                parent=parent,
-                author_id=author,
-                body=body,
-                created_at=_later(rng, after, now),
-            )
-            if parent is None:
-                top.append((comment, replies))
+    follows: set[tuple[int, int]] = {(post.author_id, post.pk) for post in demo.posts}
+    for post, place in zip(demo.posts, demo.post_places, strict=True):
+        for comment in _comments_on(demo, post, place):
             comments.append(comment)
             comment_places.append(place)
-            follows.add((author, post.pk))
+            follows.add((comment.author_id, post.pk))
+    return comments, comment_places, follows
+
+
+def _comments_on(demo: _Demo, post: Post, place: _Place) -> list[Comment]:
+    """A few comments on one post by members of its place; some reply to an earlier one."""
+    rng = demo.rng
+    count = min(int(rng.expovariate(1 / 1.8)), 8)
+    top: list[tuple[Comment, tuple[str, ...]]] = []
+    made: list[Comment] = []
+    for _ in range(count):
+        author = rng.choice(place.members)
+        parent, replies = rng.choice(top) if top and rng.random() < 0.3 else (None, ())
+        if parent is not None:
+            template = rng.choice(replies or GENERIC_REPLIES)
+        else:
+            template, replies = rng.choice(COMMENTS)
+        after = parent.created_at if parent is not None else post.created_at
+        body = _fill(rng, template, demo.first_names[author])
+        addressed = parent.author_id if parent is not None else post.author_id
+        if addressed != author and addressed in demo.local_of and rng.random() < 0.15:
+            body = f"@{demo.local_of[addressed]} {body}"
+        comment = Comment(
+            post=post,
+            parent=parent,
+            author_id=author,
+            body=body,
+            created_at=_later(rng, after, demo.now),
+        )
+        if parent is None:
+            top.append((comment, replies))
+        made.append(comment)
+    return made
+
+
+def _save_comments(demo: _Demo, comments: list[Comment]) -> None:
+    """Render and write the comments and their mentions."""
     comment_mentions: list[tuple[Comment, int]] = []
     for comment in comments:
-        rendered, mentioned = render(comment.body)
+        rendered, mentioned = demo.render(comment.body)
         comment.body_html = rendered.html
         comment_mentions += [(comment, pk) for pk in mentioned]
     # Top-level comments first, so that replies can point at their ids.
@@ -582,8 +443,14 @@ def posts_step(*, rng: random.Random, fake: Faker, people: int, stdout: OutputWr
         batch_size=BATCH_SIZE,
     )
 
+
+def _add_reactions(
+    demo: _Demo, comments: list[Comment], comment_places: list[_Place]
+) -> list[Reaction]:
+    """Reactions to posts and to some comments, by members of the place; written."""
+    rng = demo.rng
     reactions: list[Reaction] = []
-    for post, place in zip(posts, post_places, strict=True):
+    for post, place in zip(demo.posts, demo.post_places, strict=True):
         count = min(int(rng.expovariate(1 / 3.5)), len(place.members))
         for person in rng.sample(place.members, count):
             reactions.append(
@@ -591,7 +458,7 @@ def posts_step(*, rng: random.Random, fake: Faker, people: int, stdout: OutputWr
                     person_id=person,
                     post=post,
                     kind=rng.choices(REACTION_KINDS, REACTION_WEIGHTS)[0],
-                    created_at=_later(rng, post.created_at, now),
+                    created_at=_later(rng, post.created_at, demo.now),
                 )
             )
     for comment, place in zip(comments, comment_places, strict=True):
@@ -603,34 +470,29 @@ def posts_step(*, rng: random.Random, fake: Faker, people: int, stdout: OutputWr
                         person_id=person,
                         comment=comment,
                         kind=rng.choices(REACTION_KINDS, REACTION_WEIGHTS)[0],
-                        created_at=_later(rng, comment.created_at, now),
+                        created_at=_later(rng, comment.created_at, demo.now),
                     )
                 )
     Reaction.objects.bulk_create(reactions, batch_size=BATCH_SIZE)
-    post_counters_refresh(post_ids=[post.pk for post in posts])
-    PostFollow.objects.bulk_create(
-        [PostFollow(person_id=person, post_id=post) for person, post in sorted(follows)],
-        batch_size=BATCH_SIZE,
-    )
+    return reactions
 
-    # Who follows whom: a few colleagues each, and the demo accounts follow each other.
+
+def _add_person_follows(demo: _Demo) -> set[tuple[int, int]]:
+    """Who follows whom: a few colleagues each, and the demo accounts follow each other."""
+    rng, person_ids = demo.rng, demo.person_ids
     person_follows: set[tuple[int, int]] = set()
     for person in person_ids:
         for followed in rng.sample(person_ids, min(rng.randint(0, 4), len(person_ids))):
             if followed != person:
                 person_follows.add((person, followed))
+    login_ids = list(demo.logins.values())
     for a in login_ids:
         person_follows.update((a, b) for b in login_ids if a != b)
     PersonFollow.objects.bulk_create(
         [PersonFollow(follower_id=a, followed_id=b) for a, b in sorted(person_follows)],
         batch_size=BATCH_SIZE,
     )
-
-    made = _login_notifications(logins, posts, post_places, comments, mention_rows)
-    stdout.write(
-        f"  posts: {len(posts)} posts, {len(comments)} comments, {len(reactions)} reactions, "
-        f"{len(names)} hashtags, {len(person_follows)} follows, {made} notifications"
-    )
+    return person_follows
 
 
 def _login_notifications(

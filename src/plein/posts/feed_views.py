@@ -16,9 +16,10 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from plein.core.http import AuthenticatedHttpRequest
+from plein.people.http import AuthenticatedHttpRequest
 from plein.people.models import Person
 from plein.spaces import permissions as space_rules
 from plein.spaces.models import Space
@@ -130,11 +131,13 @@ def space_feed(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
 
 
 def person_stream_context(request: AuthenticatedHttpRequest, person: Person) -> dict[str, Any]:
-    """A person's posts (where the viewer may see them) for their profile page."""
+    """A person's posts (where the viewer may see them) for their profile page: the context of
+    posts/partials/stream.html there, and of the follow button in the profile's header."""
     page = selectors.person_feed(request.user, person)
     is_own = person.pk == request.user.pk
+    label = _("Your posts") if is_own else _("Posts by %(name)s") % {"name": person.first_name}
     return {
-        **stream_context(page, url=reverse("posts:person_feed", args=[person.pk])),
+        **stream_context(page, url=reverse("posts:person_feed", args=[person.pk]), label=label),
         "composer_space": None,
         "can_post": is_own and permissions.can_post_on_profile(request.user),
         "can_announce": False,

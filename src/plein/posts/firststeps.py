@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from plein.core.paths import path
-from plein.onboarding.firststeps import Step, register
+from plein.core.registries.firststeps import Step, register
 from plein.people.models import Person
 
 from .models import PersonFollow, Post, Reaction

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from plein.core.paths import path
+from plein.core.registries import post_kinds
 
 if TYPE_CHECKING:
     from plein.people.models import Person
@@ -168,9 +169,8 @@ class Post(models.Model):
         return f"{self.author}: {self.body[:40]}"
 
     def get_absolute_url(self) -> str:
-        from .kinds import detail_url_name  # news and blog entries have pages of their own
-
-        return path(detail_url_name(self.kind), self.pk)
+        # News and blog entries have pages of their own.
+        return path(post_kinds.detail_url_name(self.kind), self.pk)
 
     @property
     def is_deleted(self) -> bool:

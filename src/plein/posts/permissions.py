@@ -23,7 +23,7 @@ from datetime import datetime
 from django.db.models import Exists, OuterRef, Q, QuerySet, prefetch_related_objects
 from django.utils import timezone
 
-from plein.people.models import Department
+from plein.people.permissions import audience_of
 from plein.spaces import permissions as space_rules
 from plein.spaces.models import Space
 
@@ -41,26 +41,6 @@ def _visible_place(user: User) -> Q:
     # every visible post instead of walking the stream index.
     visible = space_rules.spaces_with_visible_content(user).filter(pk=OuterRef("space_id"))
     return Q(space__isnull=True) | Q(Exists(visible))
-
-
-AUDIENCE = "_plein_audience"
-
-
-def audience_of(user: User) -> tuple[frozenset[int], int | None]:
-    """The departments a targeted post may name to reach the user (their own and every one
-    above it) and their location. Worked out once per user object."""
-    cached: tuple[frozenset[int], int | None] | None = user.__dict__.get(AUDIENCE)
-    if cached is None:
-        department_id = getattr(user, "department_id", None)
-        chain: list[int] = []
-        if department_id is not None:
-            parents = dict(Department.objects.values_list("pk", "parent_id"))
-            while department_id is not None and department_id not in chain:
-                chain.append(department_id)
-                department_id = parents.get(department_id)
-        cached = (frozenset(chain), getattr(user, "location_id", None))
-        user.__dict__[AUDIENCE] = cached
-    return cached
 
 
 def _published(now: datetime) -> Q:

@@ -24,7 +24,6 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
-from plein.core.http import AuthenticatedHttpRequest
 from plein.core.picker import (
     MIN_QUERY,
     SUGGESTIONS,
@@ -32,6 +31,7 @@ from plein.core.picker import (
     PickerInput,
     suggestions_response,
 )
+from plein.people.http import AuthenticatedHttpRequest
 from plein.people.permissions import User
 
 from .models import Post

@@ -26,14 +26,15 @@ from django.db.models import (
     prefetch_related_objects,
 )
 from django.db.models.functions import Coalesce, RowNumber
+from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from plein.core.queries import Likely
+from plein.core.registries import post_kinds as kinds
 from plein.people.models import Person
 from plein.spaces import permissions as space_rules
 from plein.spaces.models import Space
 
-from . import kinds
 from .models import (
     Attachment,
     Comment,
@@ -308,3 +309,15 @@ def mention_suggestions(user: User, q: str, *, limit: int = 8) -> list[Person | 
 
 def hashtag_get(name: str) -> Hashtag | None:
     return Hashtag.objects.filter(name=name.lower()).first()
+
+
+def published_posts(kind: str) -> QuerySet[Post]:
+    """Posts of a kind that everyone they are meant for can read now: not deleted, not planned
+    ahead, not taken down."""
+    now = timezone.now()
+    return Post.objects.filter(
+        Q(hidden_after__isnull=True) | Q(hidden_after__gt=now),
+        kind=kind,
+        deleted_at__isnull=True,
+        created_at__lte=now,
+    )

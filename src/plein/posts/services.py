@@ -23,15 +23,14 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from plein.adoption import events as usage
 from plein.core import images as image_files
 from plein.core.after_response import after_response
 from plein.core.permissions import require as _require
-from plein.notifications import tasks as notify
+from plein.core.registries import usage
 from plein.people.models import Department, Location, Person
 from plein.spaces.models import Space
 
-from . import markup, mentions, permissions
+from . import markup, mentions, permissions, tasks
 from .models import (
     Attachment,
     Comment,
@@ -199,13 +198,9 @@ def _apply_body(post: Post, body: str) -> tuple[list[Person], list[str]]:
 def _after_commit_of_post(post: Post, *, newly_mentioned: list[Person], link_changed: bool) -> None:
     post_id = post.pk
     mentioned_ids = [person.pk for person in newly_mentioned]
-    transaction.on_commit(
-        lambda: notify.notify_later(notify.post_published, post_id, mentioned_ids)
-    )
+    transaction.on_commit(lambda: tasks.notify_later(tasks.post_published, post_id, mentioned_ids))
     if link_changed and post.link_url:
-        from .tasks import link_preview_enqueue
-
-        transaction.on_commit(lambda: link_preview_enqueue(post_id))
+        transaction.on_commit(lambda: tasks.link_preview_enqueue(post_id))
 
 
 @dataclass(frozen=True)
@@ -327,14 +322,7 @@ def post_update(
     if title is not None:
         title = _clean_title(post.kind, title)
     body = _clean_body(body)
-    kept_files = (
-        post.images.exclude(pk__in=remove_image_ids).count()
-        + post.attachments.exclude(pk__in=remove_attachment_ids).count()
-    )
-    if kept_files + len(images) + len(attachments) > settings.PLEIN_MAX_FILES_PER_POST:
-        raise ValidationError(
-            _("Add at most %(max)s files to one post.") % {"max": settings.PLEIN_MAX_FILES_PER_POST}
-        )
+    _check_file_count(post, images, attachments, remove_image_ids, remove_attachment_ids)
     _check_files(images, attachments)
     prepared = _prepare_images(images)
     files = _Files()
@@ -343,25 +331,7 @@ def post_update(
             post = Post.objects.select_for_update().get(pk=post.pk)
             old_link = post.link_url
             before = set(post.mentioned_people.values_list("pk", flat=True))
-            if body != post.body:
-                PostRevision.objects.create(
-                    post=post,
-                    body=post.body,
-                    written_at=post.edited_at or post.created_at,
-                    replaced_by=editor,
-                )
-                post.edited_at = timezone.now()
-            mentioned, hashtags = _apply_body(post, body)
-            if title is not None:
-                post.title = title
-            if reach is not None:
-                post.created_at = reach.publish_at or post.created_at
-                post.hidden_after = reach.hidden_after
-                post.is_targeted = reach.is_targeted
-                _apply_reach(post, reach)
-            post.save()
-            post.hashtags.set(_hashtags(hashtags))
-            post.mentioned_people.set(mentioned)
+            mentioned = _revise(post, editor=editor, body=body, title=title, reach=reach)
             removed = _remove_files(post, remove_image_ids, remove_attachment_ids)
             _save_images(post, prepared, files)
             _save_attachments(post, attachments, files)
@@ -377,6 +347,52 @@ def post_update(
         files.discard()
         raise
     return post
+
+
+def _check_file_count(
+    post: Post,
+    images: Sequence[ImageUpload],
+    attachments: Sequence[UploadedFile],
+    remove_image_ids: Sequence[int],
+    remove_attachment_ids: Sequence[int],
+) -> None:
+    """After an edit a post has at most PLEIN_MAX_FILES_PER_POST files: those kept and added."""
+    kept_files = (
+        post.images.exclude(pk__in=remove_image_ids).count()
+        + post.attachments.exclude(pk__in=remove_attachment_ids).count()
+    )
+    if kept_files + len(images) + len(attachments) > settings.PLEIN_MAX_FILES_PER_POST:
+        raise ValidationError(
+            _("Add at most %(max)s files to one post.") % {"max": settings.PLEIN_MAX_FILES_PER_POST}
+        )
+
+
+def _revise(
+    post: Post, *, editor: Person, body: str, title: str | None, reach: Reach | None
+) -> list[Person]:
+    """Within post_update's transaction: keep a changed text's old version as a revision, apply
+    the new text (and title and reach, unless None), save the post with its hashtags and
+    mentions; return the people mentioned."""
+    if body != post.body:
+        PostRevision.objects.create(
+            post=post,
+            body=post.body,
+            written_at=post.edited_at or post.created_at,
+            replaced_by=editor,
+        )
+        post.edited_at = timezone.now()
+    mentioned, hashtags = _apply_body(post, body)
+    if title is not None:
+        post.title = title
+    if reach is not None:
+        post.created_at = reach.publish_at or post.created_at
+        post.hidden_after = reach.hidden_after
+        post.is_targeted = reach.is_targeted
+        _apply_reach(post, reach)
+    post.save()
+    post.hashtags.set(_hashtags(hashtags))
+    post.mentioned_people.set(mentioned)
+    return mentioned
 
 
 def _delete_all(storage: Storage, names: list[str]) -> None:
@@ -446,7 +462,7 @@ def comment_create(
         comment_id, mentioned_ids = comment.pk, [person.pk for person in mentioned]
         usage.record(author, usage.Kind.COMMENT, subject="post", object_id=post.pk)
         transaction.on_commit(
-            lambda: notify.notify_later(notify.comment_published, comment_id, mentioned_ids, False)
+            lambda: tasks.notify_later(tasks.comment_published, comment_id, mentioned_ids, False)
         )
     return comment
 
@@ -466,7 +482,7 @@ def comment_update(*, comment: Comment, editor: Person, body: str) -> Comment:
         new_ids = [person.pk for person in mentioned if person.pk not in before]
         if new_ids:
             transaction.on_commit(
-                lambda: notify.notify_later(notify.comment_published, comment_id, new_ids, True)
+                lambda: tasks.notify_later(tasks.comment_published, comment_id, new_ids, True)
             )
     return comment
 
@@ -530,7 +546,7 @@ def reaction_set(
         _count_reaction(post, added=kind)
         reaction_id = reaction.pk
         usage.record(person, usage.Kind.REACTION, subject="post", object_id=target_post.pk)
-        transaction.on_commit(lambda: notify.notify_later(notify.reaction_added, reaction_id))
+        transaction.on_commit(lambda: tasks.notify_later(tasks.reaction_added, reaction_id))
         return reaction
 
 

@@ -13,13 +13,14 @@ from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequ
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from plein.core.files import stored_image_response
-from plein.core.http import AuthenticatedHttpRequest
+from plein.core.forms import add_service_error
 from plein.core.permissions import require as _require
+from plein.core.redirects import redirect_next, safe_next_url
+from plein.people.http import AuthenticatedHttpRequest
 from plein.people.models import Person
 from plein.spaces.models import Space
 from plein.spaces.selectors import space_get
@@ -32,7 +33,6 @@ from .forms import (
     PostForm,
     PreviewForm,
     ReactionForm,
-    add_service_error,
 )
 from .models import Attachment, Comment, Post, PostImage, Reaction
 
@@ -65,16 +65,6 @@ def _comment_or_404(request: AuthenticatedHttpRequest, pk: int) -> Comment:
     if comment is None:
         raise Http404
     return comment
-
-
-def _next(request: AuthenticatedHttpRequest, default: str) -> str:
-    """Where to go after an action: the `next` the form sent if it is on this site."""
-    url = request.POST.get("next") or request.GET.get("next") or ""
-    if url and url_has_allowed_host_and_scheme(
-        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return url
-    return default
 
 
 def _is_htmx(request: AuthenticatedHttpRequest) -> bool:
@@ -125,7 +115,7 @@ def _composer_page(
             "space": space,
             "can_announce": space is None and permissions.can_post_announcement(request.user),
             "preview_html": preview,
-            "next_url": _next(request, ""),
+            "next_url": safe_next_url(request, ""),
         },
         status=status,
     )
@@ -156,7 +146,7 @@ def create(request: AuthenticatedHttpRequest) -> HttpResponse:
             add_service_error(form, error)
         else:
             messages.success(request, _("Your post has been published."))
-            url = _next(request, post.get_absolute_url())
+            url = safe_next_url(request, post.get_absolute_url())
             return _hx_redirect(url) if _is_htmx(request) else redirect(url)
     return _composer_page(request, form, space, status=400)
 
@@ -206,7 +196,7 @@ def edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             add_service_error(form, error)
         else:
             messages.success(request, _("Your changes have been saved."))
-            return redirect(_next(request, post.get_absolute_url()))
+            return redirect_next(request, post.get_absolute_url())
     return render(
         request,
         "posts/post_edit.html",
@@ -270,14 +260,16 @@ def delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     post = _post_or_404(request, pk)
     _require(post.can_delete)  # type: ignore[attr-defined]
     if request.method != "POST":
-        return render(request, "posts/delete.html", {"post": post, "next_url": _next(request, "")})
+        return render(
+            request, "posts/delete.html", {"post": post, "next_url": safe_next_url(request, "")}
+        )
     services.post_delete(post=post, by=request.user)
     messages.success(request, _("The post has been removed."))
     if permissions.can_restore_post(request.user, post):
         # Moderators can still see it, and undo the removal from its page.
         return redirect(post)
     fallback = post.space.get_absolute_url() if post.space else reverse("posts:feed")
-    url = _next(request, fallback)
+    url = safe_next_url(request, fallback)
     return redirect(fallback if url.split("#")[0] == post.get_absolute_url() else url)
 
 
@@ -287,7 +279,7 @@ def restore(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     post = _post_or_404(request, pk)
     services.post_restore(post=post, by=request.user)
     messages.success(request, _("The post has been restored."))
-    return redirect(_next(request, post.get_absolute_url()))
+    return redirect_next(request, post.get_absolute_url())
 
 
 def _flag(request: AuthenticatedHttpRequest, name: str) -> bool:
@@ -310,7 +302,7 @@ def pin(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         request,
         _("The post is pinned to the top of the space.") if pinned else _("The post is unpinned."),
     )
-    return redirect(_next(request, post.get_absolute_url()))
+    return redirect_next(request, post.get_absolute_url())
 
 
 @login_required
@@ -331,7 +323,7 @@ def follow_post(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "muted": _("You will not be notified about this post any more."),
         }.get(state, _("You no longer follow this post.")),
     )
-    return redirect(_next(request, post.get_absolute_url()))
+    return redirect_next(request, post.get_absolute_url())
 
 
 @login_required
@@ -349,7 +341,7 @@ def react(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "posts/partials/reaction_bar.html",
             {"post": selectors.post_get(request.user, pk)},
         )
-    return redirect(_next(request, post.get_absolute_url()))
+    return redirect_next(request, post.get_absolute_url())
 
 
 # -- comments ---------------------------------------------------------------------------------
@@ -405,7 +397,7 @@ def _comment_created(
 ) -> HttpResponse:
     if not _is_htmx(request):
         messages.success(request, _("Your comment has been added."))
-        url = _next(request, post.get_absolute_url())
+        url = safe_next_url(request, post.get_absolute_url())
         return redirect(f"{url.split('#')[0]}#comment-{comment.pk}")
     comment.my_reaction = None  # type: ignore[attr-defined]
     comment.reaction_count = 0  # type: ignore[attr-defined]
@@ -476,7 +468,7 @@ def comment_react(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         return render(
             request, "posts/partials/comment_reaction.html", {"comment": comment, "post": post}
         )
-    return redirect(_next(request, comment.get_absolute_url()))
+    return redirect_next(request, comment.get_absolute_url())
 
 
 # -- files ------------------------------------------------------------------------------------
@@ -554,4 +546,4 @@ def follow_person(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         )
         % {"name": person.full_name},
     )
-    return redirect(_next(request, person.get_absolute_url()))
+    return redirect_next(request, person.get_absolute_url())

@@ -5,7 +5,7 @@ the first few departments. Rows are written directly and rendered by plein.posts
 from __future__ import annotations
 
 import random
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.core.management.base import OutputWrapper
 from django.utils import timezone
@@ -17,6 +17,7 @@ from plein.posts.models import Comment, Hashtag, Post, PostFollow
 from plein.posts.services import render_body
 
 from .models import AnswerVote, Helper, QuestionDetails
+from .services import recipients_for
 
 # (title, explanation with #tags, answers; the first answer is accepted when answered)
 QUESTIONS: tuple[tuple[str, str, list[str], bool], ...] = (
@@ -118,6 +119,7 @@ def _rendered(body: str) -> tuple[str, list[str]]:
 
 
 def questions_step(*, rng: random.Random, fake: Faker, people: int, stdout: OutputWrapper) -> None:
+    """The QUESTIONS by random colleagues, with their answers, useful votes and helpers."""
     everyone = list(
         Person.objects.filter(is_active=True).order_by("pk").values_list("pk", flat=True)
     )
@@ -125,6 +127,29 @@ def questions_step(*, rng: random.Random, fake: Faker, people: int, stdout: Outp
         stdout.write("  questions: none (too few people)")
         return
     now = timezone.now()
+    posts, tags = _question_posts(rng, everyone, now)
+    Post.objects.bulk_create(posts)
+    hashtag = _save_hashtags(posts, tags)
+    PostFollow.objects.bulk_create(
+        [PostFollow(person_id=post.author_id, post=post) for post in posts], ignore_conflicts=True
+    )
+    details, votes, answer_total = _answers(rng, everyone, posts, tags, hashtag, now)
+    QuestionDetails.objects.bulk_create(details)
+    AnswerVote.objects.bulk_create(votes, ignore_conflicts=True)
+    helpers = _helpers(rng)
+    Helper.objects.bulk_create(helpers, ignore_conflicts=True)
+    post_counters_refresh(post_ids=[post.pk for post in posts])
+    answered_count = sum(1 for d in details if d.accepted_answer is not None)
+    stdout.write(
+        f"  questions: {len(posts)} questions ({answered_count} answered), {answer_total} answers, "
+        f"{len(votes)} useful votes, {len(helpers)} helpers"
+    )
+
+
+def _question_posts(
+    rng: random.Random, everyone: list[int], now: datetime
+) -> tuple[list[Post], list[list[str]]]:
+    """The posts of QUESTIONS, one a day up to yesterday, not saved yet, and their hashtags."""
     posts, tags = [], []
     for n, (title, body, _answers, _answered) in enumerate(QUESTIONS):
         html, names = _rendered(body)
@@ -139,7 +164,11 @@ def questions_step(*, rng: random.Random, fake: Faker, people: int, stdout: Outp
             )
         )
         tags.append(names)
-    Post.objects.bulk_create(posts)
+    return posts, tags
+
+
+def _save_hashtags(posts: list[Post], tags: list[list[str]]) -> dict[str, int]:
+    """Write the hashtags and the (saved) posts' links to them; return the ids by name."""
     names = sorted({name for group in tags for name in group})
     Hashtag.objects.bulk_create([Hashtag(name=name) for name in names], ignore_conflicts=True)
     hashtag = dict(Hashtag.objects.filter(name__in=names).values_list("name", "pk"))
@@ -150,9 +179,20 @@ def questions_step(*, rng: random.Random, fake: Faker, people: int, stdout: Outp
             for name in group
         ]
     )
-    PostFollow.objects.bulk_create(
-        [PostFollow(person_id=post.author_id, post=post) for post in posts], ignore_conflicts=True
-    )
+    return hashtag
+
+
+def _answers(
+    rng: random.Random,
+    everyone: list[int],
+    posts: list[Post],
+    tags: list[list[str]],
+    hashtag: dict[str, int],
+    now: datetime,
+) -> tuple[list[QuestionDetails], list[AnswerVote], int]:
+    """Write the answers to each question (by others than the asker); return the questions'
+    details (the first answer accepted when answered) and useful votes, not saved yet, and the
+    number of answers."""
     details, votes, answer_total = [], [], 0
     for post, group, (_title, _body, answers, answered) in zip(posts, tags, QUESTIONS, strict=True):
         others = [pk for pk in everyone if pk != post.author_id]
@@ -182,8 +222,11 @@ def questions_step(*, rng: random.Random, fake: Faker, people: int, stdout: Outp
                 topic_id=hashtag[group[0]] if group else None,
             )
         )
-    QuestionDetails.objects.bulk_create(details)
-    AnswerVote.objects.bulk_create(votes, ignore_conflicts=True)
+    return details, votes, answer_total
+
+
+def _helpers(rng: random.Random) -> list[Helper]:
+    """Two helpers for each of the first few departments, not saved yet."""
     helpers = []
     for department in Department.objects.order_by("pk")[:DEPARTMENTS_WITH_HELPERS]:
         staff = list(
@@ -193,20 +236,12 @@ def questions_step(*, rng: random.Random, fake: Faker, people: int, stdout: Outp
         )
         for pk in rng.sample(staff, min(HELPERS_PER_DEPARTMENT, len(staff))):
             helpers.append(Helper(person_id=pk, department=department))
-    Helper.objects.bulk_create(helpers, ignore_conflicts=True)
-    post_counters_refresh(post_ids=[post.pk for post in posts])
-    answered_count = sum(1 for d in details if d.accepted_answer is not None)
-    stdout.write(
-        f"  questions: {len(posts)} questions ({answered_count} answered), {answer_total} answers, "
-        f"{len(votes)} useful votes, {len(helpers)} helpers"
-    )
+    return helpers
 
 
 def routing_step(*, rng: random.Random, fake: Faker, people: int, stdout: OutputWrapper) -> None:
     """Who each demo question was sent to, by the rules of a question asked today (the helpers
     and the asker's ambassadors), so that "Sent to you" has something to show; no e-mail."""
-    from .services import recipients_for
-
     sent = 0
     questions = QuestionDetails.objects.filter(routed_to__isnull=True).select_related(
         "post__author", "post__space"

@@ -7,9 +7,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from plein.core.paths import path
-from plein.launch.help import HELP_SPACE_SLUG
-from plein.launch.readiness import Check, Result, Threshold, at_least, mean_progress, register
+from plein.core.registries.readiness import (
+    Check,
+    Result,
+    Threshold,
+    at_least,
+    mean_progress,
+    register,
+)
 from plein.posts.models import Comment, Post
+from plein.spaces.help import HELP_SPACE_SLUG
 from plein.spaces.models import Space
 
 ANSWERED = "questions_answered"

@@ -7,23 +7,22 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import partial
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from plein.core.mail import Email, in_language_of, render_email
+from plein.core.paths import absolute_url
 from plein.core.permissions import require as _require
+from plein.core.registries.helpers import helpers_of
 from plein.core.selectors import branding_get
-from plein.core.tasks import email_enqueue
-from plein.launch.help import ambassadors_of, is_help_space, project_team
 from plein.people.models import Department, Person
 from plein.posts import markup
 from plein.posts import services as post_services
 from plein.posts.models import Comment, Hashtag, Post
+from plein.spaces.help import is_help_space
 from plein.spaces.models import Space
 
 from . import permissions
@@ -62,10 +61,6 @@ def _with_tags(body: str, tags: Sequence[str]) -> str:
     return body
 
 
-def absolute(url: str) -> str:
-    return str(settings.PLEIN_SITE_URL).rstrip("/") + url
-
-
 # Why someone gets a question by e-mail; each says so in the e-mail's first line.
 HELPER = "helper"  # a helper for the question's department or one of its tags
 AMBASSADOR = "ambassador"  # the asker's ambassador, for a question in the help place
@@ -97,32 +92,30 @@ def _headline(reason: str, post: Post) -> str:
     return _("The answer you gave to this question was accepted. Thank you!")
 
 
-def _email(person: Person, post: Post, reason: str) -> dict[str, str]:
-    with translation.override(person.language or settings.LANGUAGE_CODE):
+def _email(person: Person, post: Post, reason: str) -> Email:
+    with in_language_of(person):
         if reason == ACCEPTED:
             subject = _("Your answer was accepted: %(title)s") % {"title": post.title}
         else:
             subject = _("A question for you: %(title)s") % {"title": post.title}
-        body = render_to_string(
-            "questions/email/question.txt",
-            {
+        return render_email(
+            subject=subject,
+            text="questions/email/question.txt",
+            context={
                 "person": person,
                 "post": post,
                 "headline": _headline(reason, post),
-                "link": absolute(post.get_absolute_url()),
+                "link": absolute_url(post.get_absolute_url()),
                 "site_name": branding_get().intranet_name,
             },
         )
-    return {"subject": subject, "body": body}
 
 
 def _mail_later(recipients: Sequence[Recipient], post: Post) -> None:
     for recipient in recipients:
         person = recipient.person
         if person.is_active and person.email:
-            transaction.on_commit(
-                partial(email_enqueue, to=[person.email], **_email(person, post, recipient.reason))
-            )
+            _email(person, post, recipient.reason).enqueue_on_commit(to=[person.email])
 
 
 @dataclass(frozen=True)
@@ -134,7 +127,8 @@ class Recipient:
 def recipients_for(post: Post, details: QuestionDetails) -> list[Recipient]:
     """Who a new question is sent to, and why; only people who may read it, never the asker:
     - the helpers for its department or any of its tags;
-    - the asker's ambassadors (launch.help.ambassadors_of) when it is asked in the help place,
+    - the asker's helpers, their ambassadors (core.registries.helpers) when it is asked in the
+      help place,
       and also when no helper was found, so that no question goes unseen;
     - the project team, for a question in the help place."""
     tag_ids = list(post.hashtags.values_list("pk", flat=True))
@@ -156,12 +150,17 @@ def recipients_for(post: Post, details: QuestionDetails) -> list[Recipient]:
         add(row.person, HELPER)
     in_help_place = is_help_space(post.space)
     if in_help_place or not found:
-        for person in ambassadors_of(post.author):
+        for person in helpers_of(post.author):
             add(person, AMBASSADOR if in_help_place else NO_HELPER)
     if in_help_place:
-        for person in project_team(asker=post.author):
+        for person in _project_team(asker=post.author):
             add(person, PROJECT_TEAM)
     return [found[pk] for pk in sorted(found)]
+
+
+def _project_team(*, asker: Person) -> list[Person]:
+    people = Person.objects.filter(is_active=True, groups__name="project_team")
+    return list(people.exclude(pk=asker.pk).distinct().order_by("pk"))
 
 
 def question_ask(

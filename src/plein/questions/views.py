@@ -14,9 +14,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from plein.core.http import AuthenticatedHttpRequest
+from plein.core.forms import add_service_error
 from plein.core.permissions import require as _require
-from plein.posts.forms import add_service_error
+from plein.people.http import AuthenticatedHttpRequest
 from plein.posts.models import Comment, Post
 from plein.spaces import permissions as space_rules
 from plein.spaces.selectors import person_by_email

@@ -8,8 +8,8 @@ from django.core.management.base import OutputWrapper
 from django.utils.text import slugify
 from faker import Faker
 
-from plein.launch.help import HELP_SPACE_SLUG
 from plein.people.models import Department, Person
+from plein.spaces.help import HELP_SPACE_SLUG
 
 from .models import Membership, Space
 from .services import default_spaces_sync
@@ -70,7 +70,29 @@ def spaces_step(*, rng: random.Random, fake: Faker, people: int, stdout: OutputW
     logins = dict(Person.objects.filter(email__endswith="@example.org").values_list("email", "pk"))
     organiser = logins.get("beheer@example.org", person_ids[0])
 
-    rows: list[Membership] = []
+    rows = _coffee_corner(organiser)
+    rows += _department_spaces(organiser)
+    group_size = max(3, min(60, people // 20))
+    for name, kind, description in GROUPS:
+        space = Space.objects.create(
+            name=name,
+            slug=slugify(name),
+            description=description,
+            kind=kind,
+            created_by_id=organiser,
+        )
+        rows += _group_memberships(rng, space, person_ids, logins, organiser, group_size)
+    Membership.objects.bulk_create(rows, batch_size=1000)
+    added = default_spaces_sync()
+    stdout.write(
+        f"  spaces: {Space.objects.count()} spaces, "
+        f"{Membership.objects.filter(state=State.MEMBER).count()} memberships "
+        f"({added} by default)"
+    )
+
+
+def _coffee_corner(organiser: int) -> list[Membership]:
+    """The coffee corner for everyone; its organiser's ownership, not saved yet."""
     coffee = Space.objects.create(
         name=COFFEE_CORNER[0],
         slug=slugify(COFFEE_CORNER[0]),
@@ -79,8 +101,13 @@ def spaces_step(*, rng: random.Random, fake: Faker, people: int, stdout: OutputW
         is_default_for_everyone=True,
         created_by_id=organiser,
     )
-    rows.append(_membership(coffee, organiser, State.MEMBER, Role.OWNER))
+    return [_membership(coffee, organiser, State.MEMBER, Role.OWNER)]
 
+
+def _department_spaces(organiser: int) -> list[Membership]:
+    """A default space per top-level department; each owned by the department's first active
+    member (memberships not saved yet)."""
+    rows: list[Membership] = []
     top_level = list(Department.objects.filter(parent__isnull=True).order_by("name"))
     for department in top_level:
         space = Space.objects.create(
@@ -95,37 +122,36 @@ def spaces_step(*, rng: random.Random, fake: Faker, people: int, stdout: OutputW
         head = department.members.filter(is_active=True).order_by("pk").first()
         if head is not None:
             rows.append(_membership(space, head.pk, State.MEMBER, Role.OWNER))
+    return rows
 
-    group_size = max(3, min(60, people // 20))
-    for name, kind, description in GROUPS:
-        space = Space.objects.create(
-            name=name,
-            slug=slugify(name),
-            description=description,
-            kind=kind,
-            created_by_id=organiser,
-        )
-        owner = organiser if kind != Space.Kind.SECRET else rng.choice(person_ids)
-        members = {owner}
-        members.update(rng.sample(person_ids, min(group_size, len(person_ids))))
-        for person_id in sorted(members):
-            role = Role.OWNER if person_id == owner else Role.MEMBER
-            rows.append(_membership(space, person_id, State.MEMBER, role))
-        outsiders = [pk for pk in person_ids if pk not in members]
-        if kind == Space.Kind.CLOSED and outsiders:
-            asking = logins.get("ambassadeur@example.org")
-            asking = asking if asking in outsiders else rng.choice(outsiders)
-            rows.append(_membership(space, asking, State.REQUESTED))
-        if kind == Space.Kind.SECRET and outsiders:
-            invited = logins.get("manager@example.org")
-            invited = invited if invited in outsiders else rng.choice(outsiders)
-            invitation = _membership(space, invited, State.INVITED)
-            invitation.invited_by_id = owner
-            rows.append(invitation)
-    Membership.objects.bulk_create(rows, batch_size=1000)
-    added = default_spaces_sync()
-    stdout.write(
-        f"  spaces: {Space.objects.count()} spaces, "
-        f"{Membership.objects.filter(state=State.MEMBER).count()} memberships "
-        f"({added} by default)"
-    )
+
+def _group_memberships(
+    rng: random.Random,
+    space: Space,
+    person_ids: list[int],
+    logins: dict[str, int],
+    organiser: int,
+    group_size: int,
+) -> list[Membership]:
+    """The members of a group (not saved yet): its owner and a random few; a closed group has a
+    request to join, a secret one an invitation."""
+    kind = space.kind
+    rows: list[Membership] = []
+    owner = organiser if kind != Space.Kind.SECRET else rng.choice(person_ids)
+    members = {owner}
+    members.update(rng.sample(person_ids, min(group_size, len(person_ids))))
+    for person_id in sorted(members):
+        role = Role.OWNER if person_id == owner else Role.MEMBER
+        rows.append(_membership(space, person_id, State.MEMBER, role))
+    outsiders = [pk for pk in person_ids if pk not in members]
+    if kind == Space.Kind.CLOSED and outsiders:
+        asking = logins.get("ambassadeur@example.org")
+        asking = asking if asking in outsiders else rng.choice(outsiders)
+        rows.append(_membership(space, asking, State.REQUESTED))
+    if kind == Space.Kind.SECRET and outsiders:
+        invited = logins.get("manager@example.org")
+        invited = invited if invited in outsiders else rng.choice(outsiders)
+        invitation = _membership(space, invited, State.INVITED)
+        invitation.invited_by_id = owner
+        rows.append(invitation)
+    return rows

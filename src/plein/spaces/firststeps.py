@@ -8,9 +8,9 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from plein.core.paths import path
-from plein.onboarding.firststeps import Step, register
+from plein.core.registries.firststeps import Step, register
 from plein.people.models import Person
-from plein.posts.permissions import audience_of
+from plein.people.permissions import audience_of
 
 from .models import Membership, Space
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from plein.core import images
 from plein.core.permissions import require as _require
-from plein.notifications import services as notify
+from plein.core.registries.spaces import SpaceEvent, SpaceEventKind, space_event_tell
 from plein.people.models import Department, Person
 
 from . import permissions
@@ -157,13 +157,21 @@ def space_request_membership(*, space: Space, person: Person) -> Membership:
     membership = _set_state(
         _membership(space, person), space=space, person=person, state=State.REQUESTED
     )
-    transaction.on_commit(lambda: notify.space_requested(space_id=space.pk, person_id=person.pk))
+    transaction.on_commit(
+        lambda: space_event_tell(
+            SpaceEvent(SpaceEventKind.REQUESTED, space_id=space.pk, person_id=person.pk)
+        )
+    )
     return membership
 
 
 def _notify_accepted(space: Space, person: Person, actor: Person) -> None:
     transaction.on_commit(
-        lambda: notify.space_accepted(space_id=space.pk, person_id=person.pk, actor_id=actor.pk)
+        lambda: space_event_tell(
+            SpaceEvent(
+                SpaceEventKind.ACCEPTED, space_id=space.pk, person_id=person.pk, actor_id=actor.pk
+            )
+        )
     )
 
 
@@ -211,7 +219,11 @@ def space_invite(*, space: Space, person: Person, actor: Person) -> Membership:
         _notify_accepted(space, person, actor)
         return _set_state(membership, space=space, person=person, state=State.MEMBER)
     transaction.on_commit(
-        lambda: notify.space_invited(space_id=space.pk, person_id=person.pk, actor_id=actor.pk)
+        lambda: space_event_tell(
+            SpaceEvent(
+                SpaceEventKind.INVITED, space_id=space.pk, person_id=person.pk, actor_id=actor.pk
+            )
+        )
     )
     return _set_state(membership, space=space, person=person, state=State.INVITED, invited_by=actor)
 

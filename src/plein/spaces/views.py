@@ -13,11 +13,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from plein.core.files import stored_image_response
-from plein.core.http import AuthenticatedHttpRequest
+from plein.core.forms import add_service_error
 from plein.core.http import form_page as _form_page
 from plein.core.permissions import require as _require
+from plein.core.registries.space_page import space_page_context
+from plein.people.http import AuthenticatedHttpRequest
 from plein.people.models import Person
-from plein.posts.feed_views import space_stream_context
 
 from . import permissions, services
 from .forms import DefaultsForm, InviteForm, RoleForm, SpaceForm, SpaceSearchForm
@@ -85,7 +86,7 @@ def create(request: AuthenticatedHttpRequest) -> HttpResponse:
                 image=data["image"],
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
         else:
             messages.success(
                 request, _("The space %(name)s has been created.") % {"name": space.name}
@@ -116,7 +117,7 @@ def detail(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
             "can_moderate": permissions.can_moderate(user, space),
             "can_manage_defaults": permissions.can_manage_defaults(user),
             "has_requested": membership is not None and membership.state == State.REQUESTED,
-            **space_stream_context(request, space),
+            **space_page_context(request, space),
         },
     )
 
@@ -347,7 +348,7 @@ def edit(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
                 remove_image=data.get("remove_image", False),
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The space has been saved."))
             return redirect(space)

@@ -8,10 +8,10 @@ from datetime import date
 from django.db.models import Q
 from django.utils import timezone
 
+from plein.core.registries import widgets
 from plein.people.models import Person
 from plein.people.permissions import User, visible_people
 
-from . import widgets
 from .models import DefaultLayout, PersonalLayout, QuickLink
 
 MAX_QUICK_LINKS = 12

@@ -9,9 +9,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from plein.core.registries import widgets
 from plein.people.models import Person
 
-from . import permissions, selectors, widgets
+from . import permissions, selectors
 from .models import Celebrations, DefaultLayout, PersonalLayout, QuickLink
 
 MOVES = {"up": -1, "down": 1}

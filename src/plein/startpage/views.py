@@ -13,7 +13,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from plein.core.http import AuthenticatedHttpRequest
+from plein.core.forms import add_service_error
+from plein.core.registries import widgets as registry
+from plein.people.http import AuthenticatedHttpRequest
 
 from . import permissions, selectors, services, widgets
 from .forms import CelebrationsForm, LayoutActionForm, QuickLinkForm
@@ -70,11 +72,9 @@ def _arrange_page(request: AuthenticatedHttpRequest, *, organisation: bool) -> H
 
 
 def _rows(pairs: list[tuple[str, bool]]) -> list[dict[str, Any]]:
-    from . import widgets
-
     rows = []
     for index, (key, shown) in enumerate(pairs):
-        widget = widgets.get(key)
+        widget = registry.get(key)
         if widget is not None:
             rows.append(
                 {
@@ -118,8 +118,7 @@ def celebrations(request: AuthenticatedHttpRequest) -> HttpResponse:
             try:
                 services.celebrations_update(person=request.user, **form.cleaned_data)
             except ValidationError as error:
-                for field, errors in error.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
+                add_service_error(form, error)
             else:
                 messages.success(request, _("Your choices have been saved."))
                 return redirect("startpage:celebrations")
@@ -154,7 +153,7 @@ def quick_links(request: AuthenticatedHttpRequest, pk: int | None = None) -> Htt
         try:
             services.quick_link_save(by=request.user, link=link, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The quick link has been saved."))
             return redirect("startpage:quick_links")

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from plein.adoption import events as usage
+from plein.core.registries import usage
 from plein.people.models import Person
 from plein.posts.services import render_body
 from plein.spaces.models import Space

@@ -10,9 +10,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from plein.core.http import AuthenticatedHttpRequest
+from plein.core.forms import add_service_error
 from plein.core.permissions import require as _require
-from plein.posts.forms import add_service_error
+from plein.people.http import AuthenticatedHttpRequest
 from plein.posts.services import render_body
 from plein.spaces.models import Space
 

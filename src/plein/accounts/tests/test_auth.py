@@ -4,6 +4,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from plein.config.settings import base
 from plein.people.models import Person
 from plein.people.tests.factories import DEFAULT_PASSWORD, PersonFactory
 
@@ -131,8 +132,6 @@ def test_password_reset_does_not_reveal_whether_an_address_exists(client):
 
 
 def test_dutch_is_the_default_language(client, person, settings):
-    from plein.config.settings import base
-
     assert base.LANGUAGE_CODE == "nl"
     settings.LANGUAGE_CODE = "nl"
     client.force_login(person)

@@ -198,7 +198,7 @@ def test_the_schedule_needs_a_backend_that_runs_later() -> None:
     from django.core.management.base import CommandError
 
     with pytest.raises(CommandError):
-        call_command("send-nudges", "--schedule")
+        call_command("schedule")
 
 
 def test_next_run_is_the_nudge_hour(settings) -> None:  # type: ignore[no-untyped-def]

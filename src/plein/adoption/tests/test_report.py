@@ -10,7 +10,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from plein.adoption import report, report_tasks
+from plein.adoption import report, tasks
 from plein.adoption.models import Goal, GroupDay
 from plein.ambassadors.tests.factories import AmbassadorFactory
 from plein.people.tests.factories import DepartmentFactory, PersonFactory
@@ -425,7 +425,7 @@ def test_nothing_is_queued_when_the_transaction_rolls_back(
     ],
 )
 def test_next_run_is_monday_seven_local(now: datetime, expected: datetime) -> None:
-    run = report_tasks.next_report_run(now).astimezone(AMSTERDAM)
+    run = tasks.next_report_run(now).astimezone(AMSTERDAM)
     assert run.replace(tzinfo=None) == expected
 
 
@@ -436,7 +436,7 @@ def test_schedule_task_sends_and_cannot_requeue_on_the_immediate_backend(
     for n in range(8):
         _row(today - timedelta(days=n))
     with django_capture_on_commit_callbacks(execute=True):
-        result = report_tasks.report_schedule.enqueue()
+        result = tasks.report_schedule.enqueue()
     assert result.return_value == 1
     assert len(mailoutbox) == 1
 
@@ -454,4 +454,4 @@ def test_command_rejects_a_bad_day_and_schedule_needs_a_deferring_backend(db) ->
     with pytest.raises(CommandError, match="not a date"):
         call_command("send-adoption-report", "--day", "9 March")
     with pytest.raises(CommandError, match="cannot run tasks later"):
-        call_command("send-adoption-report", "--schedule")
+        call_command("schedule")

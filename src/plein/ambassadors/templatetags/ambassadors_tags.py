@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from django import template
 
-from plein.launch.help import is_help_space
 from plein.people.models import Person
+from plein.spaces.help import is_help_space
 from plein.spaces.models import Space
 
 from .. import selectors

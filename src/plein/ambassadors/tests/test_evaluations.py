@@ -13,9 +13,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
-from plein.launch.help import HELP_SPACE_SLUG
 from plein.people.tests.factories import DepartmentFactory, PersonFactory
 from plein.posts.models import Post
+from plein.spaces.help import HELP_SPACE_SLUG
 from plein.spaces.models import Space
 from plein.spaces.tests.factories import SpaceFactory
 

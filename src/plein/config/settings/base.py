@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "plein.onboarding",
     "plein.startpage",
     "plein.accounts",
+    "plein.config",
 ]
 
 MIDDLEWARE = [
@@ -201,6 +202,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# The page at "/" (core:home) for a logged-in person: the start page.
+PLEIN_HOME_VIEW = "plein.startpage.views.start_page"
 PLEIN_PROFILE_PHOTO_SIZE = 400
 PLEIN_MAX_IMAGE_UPLOAD_BYTES = 10 * 1024 * 1024
 PLEIN_PEOPLE_PER_PAGE = 24

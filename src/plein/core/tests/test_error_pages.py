@@ -87,7 +87,7 @@ def _broken_start_page(request):  # type: ignore[no-untyped-def]
 
 def test_a_server_error_shows_plein_s_page_in_dutch(monkeypatch, person) -> None:
     Branding.objects.create(pk=1, intranet_name="De Brug", primary_colour="#123456")
-    monkeypatch.setattr("plein.core.views.start_page", _broken_start_page)
+    monkeypatch.setattr("plein.core.views._home_view", lambda: _broken_start_page)
     client = Client(raise_request_exception=False)
     client.force_login(person)
     response = client.get(reverse("core:home"), HTTP_ACCEPT_LANGUAGE="nl")
@@ -105,7 +105,7 @@ def test_the_server_error_page_renders_when_the_database_is_what_failed(
     def _no_database() -> Branding:
         raise DatabaseError("the database is gone")
 
-    monkeypatch.setattr("plein.core.views.start_page", _broken_start_page)
+    monkeypatch.setattr("plein.core.views._home_view", lambda: _broken_start_page)
     monkeypatch.setattr("plein.core.context_processors.branding_get", _no_database)
     client = Client(raise_request_exception=False)
     client.force_login(person)

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from plein.core.paths import path
+from plein.core.paths import absolute_url, path
 
 
 @pytest.mark.parametrize(
@@ -29,3 +29,12 @@ def test_path_follows_a_script_prefix(settings) -> None:  # type: ignore[no-unty
         assert path("posts:detail", 5) == "/intranet/posts/5/" == reverse("posts:detail", args=[5])
     finally:
         set_script_prefix("/")
+
+
+def test_absolute_url_puts_a_path_on_the_site_address(settings) -> None:  # type: ignore[no-untyped-def]
+    settings.PLEIN_SITE_URL = "https://intranet.example.org/"
+    assert absolute_url("/posts/5/") == "https://intranet.example.org/posts/5/"
+    settings.PLEIN_SITE_URL = "https://intranet.example.org"
+    assert (
+        absolute_url(reverse("posts:detail", args=[5])) == "https://intranet.example.org/posts/5/"
+    )

@@ -6,6 +6,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import timezone
+from django_tasks.signals import task_finished
 from django_tasks_db.models import DBTaskResult
 
 from plein.events.models import RSVP
@@ -35,23 +36,23 @@ def test_command_sends_due_reminders_once(settings, django_capture_on_commit_cal
 
 def test_schedule_needs_a_backend_that_can_wait():  # type: ignore[no-untyped-def]
     with pytest.raises(CommandError):
-        call_command("send-event-reminders", "--schedule", stdout=StringIO())
+        call_command("schedule", stdout=StringIO())
 
 
-def test_schedule_is_queued_once_and_requeues_itself(settings):  # type: ignore[no-untyped-def]
+def test_schedule_is_queued_once_and_requeued_after_each_run(settings):  # type: ignore[no-untyped-def]
     settings.TASKS = DB_TASKS
     out = StringIO()
-    call_command("send-event-reminders", "--schedule", stdout=out)
-    call_command("send-event-reminders", "--schedule", stdout=out)
+    call_command("schedule", stdout=out)
+    call_command("schedule", stdout=out)
     waiting = DBTaskResult.objects.filter(task_path=reminder_schedule.module_path)
     assert waiting.count() == 1
-    assert "already queued" in out.getvalue()
+    assert "event-reminders: already queued" in out.getvalue()
     first = waiting.get()
     assert first.run_after > datetime.now(tz=first.run_after.tzinfo)
     assert first.run_after <= timezone.now() + timedelta(minutes=15)
     first.status = "RUNNING"
     first.save()
-    reminder_schedule.call()
-    assert waiting.filter(status="READY").count() == 1
-    reminder_schedule.call()
-    assert waiting.filter(status="READY").count() == 1
+    assert reminder_schedule.call() == 0
+    for _run in range(2):
+        task_finished.send(sender=None, task_result=first.task_result)
+        assert waiting.filter(status="READY").count() == 1

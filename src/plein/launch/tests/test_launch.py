@@ -379,8 +379,8 @@ def test_a_second_naming_contest_is_refused(community_manager) -> None:
 def test_a_question_in_the_help_place_reaches_the_ambassadors_and_the_project_team(
     django_capture_on_commit_callbacks,
 ) -> None:
-    from plein.launch.help import help_space
     from plein.questions.services import question_ask
+    from plein.spaces.help import help_space
     from plein.spaces.services import default_spaces_sync
 
     department = DepartmentFactory()

@@ -10,6 +10,7 @@ import pypdf
 import pytest
 import zxingcpp
 from django.core.files.base import ContentFile
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from PIL import Image
@@ -245,7 +246,7 @@ def test_the_pdf_carries_its_title_author_and_the_bundled_unicode_font():
 
 
 def test_the_fonts_ship_with_the_package_and_their_licence():
-    folder = Path(materials.__file__).parent / "fonts"
+    folder = Path(materials.__file__).parent.parent / "fonts"  # the launch app's fonts
     assert folder == materials.FONT_DIR
     for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "LICENSE"):
         assert (folder / name).is_file()
@@ -376,8 +377,6 @@ def test_the_download_has_the_planned_launch_date(client, community_manager, bra
 
 
 def test_the_materials_partial_offers_the_three_downloads(rf, community_manager, branded):
-    from django.template.loader import render_to_string
-
     request = rf.get("/launch/")
     request.user = community_manager
     html = render_to_string("launch/partials/materials.html", {"branding": branded}, request)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
@@ -16,12 +17,12 @@ from django.utils import timezone
 
 from plein.ambassadors.models import Ambassador
 from plein.core.models import Branding
+from plein.core.registries.readiness import CHECKS, Check, Result, Threshold
 from plein.documents.tests.factories import DocumentFactory
 from plein.events.models import Event
 from plein.events.tests.factories import EventFactory
 from plein.launch import readiness
 from plein.launch.models import LaunchPlan
-from plein.launch.readiness import Check, Result, Threshold
 from plein.launch.readiness_services import readiness_thresholds_update
 from plein.launch.selectors import launch_plan_forget
 from plein.people.tests.factories import (
@@ -42,7 +43,7 @@ NOW = timezone.now
 
 
 def result(key: str) -> Result:
-    check = next(c for c in readiness.all_checks() if c.key == key)
+    check = next(c for c in CHECKS.all() if c.key == key)
     return check.evaluate(readiness.threshold_values())
 
 
@@ -64,7 +65,7 @@ def no_help_space() -> None:
 
 
 def test_every_app_registers_its_checks() -> None:
-    keys = [check.key for check in readiness.all_checks()]
+    keys = [check.key for check in CHECKS.all()]
     for key in (
         "branding",
         "default_spaces",
@@ -300,15 +301,16 @@ def fake(key: str, progress: float, *, done: bool = False, weight: float = 1) ->
 
 
 @pytest.fixture
-def empty_registry(monkeypatch):  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(readiness, "_REGISTRY", {})
+def empty_registry() -> Iterator[None]:
+    with CHECKS.only():
+        yield
 
 
 def test_score_is_the_weighted_mean_of_progress(empty_registry: None) -> None:
     assert readiness.report().score == 0
-    readiness.register(fake("a", 1, done=True, weight=3))
-    readiness.register(fake("b", 0.5))
-    readiness.register(fake("c", 0))
+    CHECKS.register(fake("a", 1, done=True, weight=3))
+    CHECKS.register(fake("b", 0.5))
+    CHECKS.register(fake("c", 0))
     found = readiness.report()
     assert found.score == round(100 * (3 * 1 + 0.5 + 0) / 5)  # 70
     assert (found.done, found.total) == (1, 3)
@@ -316,25 +318,25 @@ def test_score_is_the_weighted_mean_of_progress(empty_registry: None) -> None:
 
 
 def test_score_is_100_only_when_everything_is_done(empty_registry: None) -> None:
-    readiness.register(fake("a", 1, done=True, weight=1000))
-    readiness.register(fake("b", 0.99))
+    CHECKS.register(fake("a", 1, done=True, weight=1000))
+    CHECKS.register(fake("b", 0.99))
     assert readiness.report().score == 99
-    readiness.register(fake("b", 0, done=True))
+    CHECKS.register(fake("b", 0, done=True))
     assert readiness.report().score == 100
 
 
 def test_registry_refuses_a_threshold_key_of_another_check(empty_registry: None) -> None:
     threshold = Threshold("shared_key", "x", 1)
-    readiness.register(Check("a", "a", 1, lambda v: Result(True, ""), str, (threshold,)))
+    CHECKS.register(Check("a", "a", 1, lambda v: Result(True, ""), str, (threshold,)))
     with pytest.raises(ImproperlyConfigured):
-        readiness.register(Check("b", "b", 1, lambda v: Result(True, ""), str, (threshold,)))
+        CHECKS.register(Check("b", "b", 1, lambda v: Result(True, ""), str, (threshold,)))
     with pytest.raises(ImproperlyConfigured):
         bad = Threshold("bad_default", "x", -1)
-        readiness.register(Check("c", "c", 1, lambda v: Result(True, ""), str, (bad,)))
+        CHECKS.register(Check("c", "c", 1, lambda v: Result(True, ""), str, (bad,)))
 
 
 def test_a_missing_fix_page_gives_no_link(empty_registry: None) -> None:
-    readiness.register(
+    CHECKS.register(
         Check("a", "a", 1, lambda v: Result(False, ""), lambda: reverse("nowhere:at-all"))
     )
     assert readiness.report().items[0].fix_url == ""

@@ -13,10 +13,10 @@ from django.utils.html import escape
 from django_tasks_db.models import DBTaskResult
 from PIL import Image
 
-from plein.notifications import tasks as notification_tasks
 from plein.notifications.models import Notification
 from plein.people.tests.factories import DepartmentFactory, LocationFactory, PersonFactory
 from plein.posts import selectors as post_selectors
+from plein.posts import tasks as notification_tasks
 from plein.posts.services import ImageUpload, Reach
 
 from .. import selectors, services, tasks

@@ -17,8 +17,8 @@ from django.utils.functional import SimpleLazyObject
 from plein.notifications import selectors
 from plein.notifications.models import Notification
 from plein.people.models import Person
+from plein.people.permissions import audience_of
 from plein.people.tests.factories import DepartmentFactory, PersonFactory
-from plein.posts.permissions import audience_of
 from plein.posts.tests.factories import CommentFactory, PostFactory
 from plein.spaces.models import Membership, Space
 from plein.spaces.permissions import PRELOADED, memberships_preload

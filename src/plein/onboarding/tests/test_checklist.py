@@ -13,7 +13,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from PIL import Image
 
-from plein.onboarding import firststeps, selectors, services
+from plein.core.registries import firststeps
+from plein.onboarding import selectors, services
 from plein.onboarding.models import OnboardingState
 from plein.people import services as people_services
 from plein.people.tests.factories import DepartmentFactory, LocationFactory, PersonFactory
@@ -233,7 +234,7 @@ def extra_steps() -> Iterator[None]:
 
     yield register_more  # type: ignore[misc]
     for n in range(3):
-        firststeps.unregister(f"extra{n}")
+        firststeps.STEPS.unregister(f"extra{n}")
 
 
 def test_a_new_step_plugs_in_without_changing_a_central_list(person, extra_steps) -> None:

@@ -12,11 +12,12 @@ from django.test import RequestFactory
 from django.utils import timezone
 
 from plein.core.models import Branding
-from plein.launch.help import HELP_SPACE_SLUG
+from plein.core.registries.demo import DEMO_STEPS, DemoStep
 from plein.people.demo import DEMO_LOGINS, NAME_PREFIXES, split_last_name
 from plein.people.models import Department, Location, Person, Tag
 from plein.people.selectors import profile_completeness
 from plein.people.tests.factories import PersonFactory
+from plein.spaces.help import HELP_SPACE_SLUG
 from plein.spaces.models import Space
 
 pytestmark = pytest.mark.django_db
@@ -302,13 +303,9 @@ def failing_step(**kwargs) -> None:
     raise RuntimeError("a later step failed")
 
 
-def test_a_failing_step_leaves_nothing_behind(monkeypatch):
-    from plein.core import demo
-
-    monkeypatch.setattr(
-        demo, "DEMO_STEPS", (*demo.DEMO_STEPS, "plein.people.tests.test_demo.failing_step")
-    )
-    with pytest.raises(RuntimeError):
+def test_a_failing_step_leaves_nothing_behind():
+    last = DemoStep("failing_step", 10_000, "plein.people.tests.test_demo.failing_step")
+    with DEMO_STEPS.registered(last), pytest.raises(RuntimeError):
         _demo()
     assert not Person.objects.exists()
     assert not Department.objects.exists()

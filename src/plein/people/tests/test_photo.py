@@ -4,6 +4,7 @@ import io
 from pathlib import Path
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
@@ -205,8 +206,6 @@ def test_profile_photo_remove_service(with_photo, settings, django_capture_on_co
 
 
 def test_profile_photo_set_service_rejects_non_pictures(person, settings):  # type: ignore[no-untyped-def]
-    from django.core.exceptions import ValidationError
-
     with pytest.raises(ValidationError) as error:
         services.profile_photo_set(person=person, upload=upload("x.jpg", b"not an image"))
 
@@ -303,8 +302,6 @@ def test_a_good_picture_with_other_mistakes_is_not_saved(  # type: ignore[no-unt
 
 
 def test_profile_update_service_checks_the_photo_before_writing(person, settings):  # type: ignore[no-untyped-def]
-    from django.core.exceptions import ValidationError
-
     with pytest.raises(ValidationError) as error:
         services.profile_update(
             person=person,

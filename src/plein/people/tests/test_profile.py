@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from plein.people import services
@@ -379,8 +380,6 @@ def test_posting_other_hr_fields_changes_nothing_of_them(logged_in_client, from_
 
 
 def test_the_service_refuses_to_change_hr_fields(from_hr):  # type: ignore[no-untyped-def]
-    from django.core.exceptions import ValidationError
-
     with pytest.raises(ValidationError) as raised:
         services.profile_update(
             person=from_hr,

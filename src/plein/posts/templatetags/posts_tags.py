@@ -9,6 +9,7 @@ from django.http import HttpRequest
 from django.utils.safestring import SafeString
 
 from .. import cards
+from ..forms import IMAGE_SLOTS
 from ..models import Reaction
 
 register = template.Library()
@@ -57,8 +58,6 @@ class ImageSlot:
 @register.simple_tag
 def image_slots(form: object = None) -> list[ImageSlot]:
     """The composer's picture fields, with what was typed and any errors (form may be None)."""
-    from ..forms import IMAGE_SLOTS
-
     slots = []
     for n in range(1, IMAGE_SLOTS + 1):
         name = f"alt_{n}"

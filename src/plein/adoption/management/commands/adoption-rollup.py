@@ -17,9 +17,8 @@ def _day(value: str) -> date:
 class Command(BaseCommand):
     help = (
         "Roll up the adoption figures: by default yesterday and any day missed since the last "
-        "roll-up, then delete raw usage events and person-days past their keeping time. Run "
-        "it once a night from cron (for example at 02:00), or start the self-repeating "
-        "schedule once with --schedule."
+        "roll-up, then delete raw usage events and person-days past their keeping time. "
+        "The scheduled job 'adoption-rollup' does this every night (see `plein schedule`)."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -28,17 +27,8 @@ class Command(BaseCommand):
         which.add_argument(
             "--since", help="Roll up (again) every day from YYYY-MM-DD up to yesterday."
         )
-        which.add_argument(
-            "--schedule",
-            action="store_true",
-            help="Queue the nightly roll-up task instead; it runs every night at "
-            "PLEIN_ADOPTION_ROLLUP_HOUR and queues itself again (needs `plein db_worker`).",
-        )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        if options["schedule"]:
-            self._schedule()
-            return
         yesterday = timezone.localdate() - timedelta(days=1)
         if options["day"]:
             days = [_day(options["day"])]
@@ -57,19 +47,4 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Rolled up {len(days)} day(s); pruned {pruned.events} usage events and "
             f"{pruned.person_days} person-days."
-        )
-
-    def _schedule(self) -> None:
-        from plein.adoption import tasks
-
-        if not tasks.adoption_nightly.get_backend().supports_defer:
-            raise CommandError("The task backend cannot run tasks later; use the database backend.")
-        if tasks.schedule_pending():
-            self.stdout.write("The nightly roll-up is already queued; nothing changed.")
-            return
-        run_after = tasks.schedule_next()
-        if run_after is None:
-            raise CommandError("The nightly roll-up could not be queued.")
-        self.stdout.write(
-            f"Nightly roll-up queued; next run {timezone.localtime(run_after):%Y-%m-%d %H:%M}."
         )

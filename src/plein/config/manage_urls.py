@@ -1,0 +1,37 @@
+"""The Management area (namespace "manage"): the screens of several apps under one address."""
+
+from django.urls import path
+
+from plein.accounts import views as account_views
+from plein.core import views
+from plein.people import views as people_views
+
+app_name = "manage"
+urlpatterns = [
+    path("branding/", views.branding_edit, name="branding"),
+    path("people/", account_views.manage_people, name="people"),
+    path("people/<int:pk>/", account_views.manage_person, name="person"),
+    path("import/", account_views.import_people, name="import_people"),
+    path("people/add/", people_views.person_add, name="person_add"),
+    path("people/<int:pk>/details/", people_views.person_details, name="person_details"),
+    path("people/<int:pk>/welcome/", people_views.person_welcome, name="person_welcome"),
+    path("organisation/", people_views.manage_organisation, name="organisation"),
+    path("organisation/departments/add/", people_views.department_add, name="department_add"),
+    path(
+        "organisation/departments/<int:pk>/",
+        people_views.department_edit,
+        name="department_edit",
+    ),
+    path(
+        "organisation/departments/<int:pk>/delete/",
+        people_views.department_delete,
+        name="department_delete",
+    ),
+    path("organisation/locations/add/", people_views.location_add, name="location_add"),
+    path("organisation/locations/<int:pk>/", people_views.location_edit, name="location_edit"),
+    path(
+        "organisation/locations/<int:pk>/delete/",
+        people_views.location_delete,
+        name="location_delete",
+    ),
+]
