@@ -22,10 +22,10 @@ from plein.people.http import AuthenticatedHttpRequest
 from plein.people.models import Person
 from plein.posts import selectors as post_selectors
 from plein.posts import services as post_services
-from plein.posts.feed_views import render_stream, stream_context
 from plein.posts.models import Post
 from plein.posts.permissions import can_follow_person
 from plein.posts.selectors import Cursor
+from plein.posts.stream.views import render_stream, stream_context
 
 from . import permissions, selectors, services
 from .forms import EntryEditForm, EntryForm, SeriesForm

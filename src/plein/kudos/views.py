@@ -19,8 +19,8 @@ from plein.core.http import form_page as _form_page
 from plein.core.permissions import require as _require
 from plein.people.http import AuthenticatedHttpRequest
 from plein.people.models import Person
-from plein.posts.feed_views import render_stream, stream_context
 from plein.posts.selectors import Cursor
+from plein.posts.stream.views import render_stream, stream_context
 
 from . import permissions, selectors, services
 from .forms import BadgeForm, GiveForm, RecipientSearchForm, SpotlightForm, SpotlightPeriodForm

@@ -1,7 +1,8 @@
 from django.urls import path
 
-from . import readiness_views, views
+from . import views
 from .materials import views as material_views
+from .readiness import views as readiness_views
 
 app_name = "launch"
 urlpatterns = [

@@ -25,7 +25,7 @@ from plein.polls.models import Contest
 from . import permissions, services
 from .forms import GoLiveForm, LaunchPlanForm, NamingContestForm
 from .models import Invitation
-from .readiness import report
+from .readiness.selectors import report
 from .selectors import launch_plan
 
 

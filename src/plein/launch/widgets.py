@@ -13,7 +13,7 @@ from plein.core.registries.widgets import Widget
 from plein.people.http import AuthenticatedHttpRequest
 
 from .permissions import can_view_launch
-from .readiness import report
+from .readiness.selectors import report
 from .selectors import launch_plan
 
 READINESS_SCORE_CACHE_KEY = "plein:launch:readiness-score:v1"

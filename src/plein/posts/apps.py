@@ -17,8 +17,8 @@ class PostsConfig(AppConfig):
         # here because Django allows modules that use models only once the app registry is ready.
         from . import firststeps, readiness  # noqa: F401
         from .digest import POPULAR_SECTION
-        from .feed_views import person_stream_context, space_stream_context
         from .notify import POST_TARGET
+        from .stream.views import person_stream_context, space_stream_context
 
         DEMO_STEPS.register(DemoStep("posts_step", 40, "plein.posts.demo.posts_step"))
         SPACE_PAGE.register(SpacePageSection(key="stream", order=10, context=space_stream_context))

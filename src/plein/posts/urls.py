@@ -1,17 +1,18 @@
 from django.urls import path
 
-from . import feed_views, picker, views
+from . import picker, views
+from .stream import views as stream_views
 
 app_name = "posts"
 urlpatterns = [
-    path("", feed_views.home_feed, name="feed"),
+    path("", stream_views.home_feed, name="feed"),
     path("new/", views.create, name="create"),
     path("preview/", views.preview, name="preview"),
-    path("mentions/", feed_views.mention_suggestions, name="mention_suggestions"),
+    path("mentions/", stream_views.mention_suggestions, name="mention_suggestions"),
     path("picker/", picker.posts_suggestions, name="picker"),
-    path("tags/<str:name>/", feed_views.hashtag, name="hashtag"),
-    path("spaces/<slug:slug>/", feed_views.space_feed, name="space_feed"),
-    path("people/<int:pk>/", feed_views.person_feed, name="person_feed"),
+    path("tags/<str:name>/", stream_views.hashtag, name="hashtag"),
+    path("spaces/<slug:slug>/", stream_views.space_feed, name="space_feed"),
+    path("people/<int:pk>/", stream_views.person_feed, name="person_feed"),
     path("people/<int:pk>/follow/", views.follow_person, name="follow_person"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/edit/", views.edit, name="edit"),

@@ -19,8 +19,8 @@ from plein.onboarding.selectors import request_checklist
 from plein.onboarding.tips import tip_widget_context
 from plein.people.http import AuthenticatedHttpRequest
 from plein.people.selectors import home_people, profile_completeness
-from plein.posts.feed_views import home_stream_context
 from plein.posts.selectors import Cursor
+from plein.posts.stream.views import home_stream_context
 from plein.questions.selectors import unanswered_questions
 from plein.spaces.permissions import my_spaces
 

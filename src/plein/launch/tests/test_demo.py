@@ -9,7 +9,7 @@ from django.core.management import call_command
 
 from plein.launch.models import Invitation, LaunchPlan
 from plein.launch.permissions import can_enter
-from plein.launch.readiness import report
+from plein.launch.readiness.selectors import report
 from plein.launch.selectors import launch_plan
 from plein.people.demo import minimum_people
 from plein.people.models import Person

@@ -14,8 +14,9 @@ from django.utils.html import escape
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from plein.launch import readiness, services
+from plein.launch import services
 from plein.launch.models import Invitation, LaunchPlan
+from plein.launch.readiness import selectors as readiness
 from plein.launch.selectors import launch_plan, launch_plan_forget
 from plein.launch.tasks import go_live_when_due
 from plein.people.models import Person

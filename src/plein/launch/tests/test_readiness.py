@@ -21,9 +21,9 @@ from plein.core.registries.readiness import CHECKS, Check, Result, Threshold
 from plein.documents.tests.factories import DocumentFactory
 from plein.events.models import Event
 from plein.events.tests.factories import EventFactory
-from plein.launch import readiness
 from plein.launch.models import LaunchPlan
-from plein.launch.readiness_services import readiness_thresholds_update
+from plein.launch.readiness import selectors as readiness
+from plein.launch.readiness.services import readiness_thresholds_update
 from plein.launch.selectors import launch_plan_forget
 from plein.people.tests.factories import (
     DepartmentFactory,

@@ -25,8 +25,8 @@ from plein.spaces import permissions as space_rules
 from plein.spaces.models import Space
 from plein.spaces.selectors import space_get
 
-from . import permissions, selectors, services
-from .selectors import Cursor, FeedPage
+from .. import permissions, selectors, services
+from ..selectors import Cursor, FeedPage
 
 
 def _since(request: AuthenticatedHttpRequest) -> datetime | None:

@@ -9,12 +9,12 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from plein.core.permissions import require
+from plein.core.registries.readiness import all_thresholds
 from plein.people.models import Person
 
-from . import permissions
-from .models import LaunchPlan
-from .readiness import all_thresholds
-from .selectors import launch_plan_forget
+from .. import permissions
+from ..models import LaunchPlan
+from ..selectors import launch_plan_forget
 
 
 @transaction.atomic

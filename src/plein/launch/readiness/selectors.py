@@ -15,7 +15,7 @@ from django.urls import NoReverseMatch
 
 from plein.core.registries.readiness import Check, Result, Text, all_checks, all_thresholds
 
-from .selectors import launch_plan
+from ..selectors import launch_plan
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
 """The readiness check (community manager and project team) and its thresholds (community
-manager). Checks come from the registry in readiness.py; the form is generated from it."""
+manager). Checks come from the registry (plein.core.registries.readiness); the form is
+generated from it."""
 
 from __future__ import annotations
 
@@ -17,11 +18,13 @@ from django.views.decorators.http import require_http_methods, require_safe
 from plein.core.forms import add_service_error
 from plein.core.http import form_page
 from plein.core.permissions import require
+from plein.core.registries import readiness as registry
 from plein.people.http import AuthenticatedHttpRequest
 
-from . import permissions, readiness_services
-from . import readiness as registry
-from .selectors import launch_plan
+from .. import permissions
+from ..selectors import launch_plan
+from . import services
+from .selectors import report, threshold_values
 
 GO_LIVE_SCORE = "go_live_minimum_score"  # not a check's threshold: the score the go-live asks
 
@@ -64,7 +67,7 @@ def readiness(request: AuthenticatedHttpRequest) -> HttpResponse:
         request,
         "launch/readiness.html",
         {
-            "readiness_report": registry.report(),
+            "readiness_report": report(),
             "can_manage": permissions.can_manage_launch(request.user),
         },
     )
@@ -75,7 +78,7 @@ def readiness(request: AuthenticatedHttpRequest) -> HttpResponse:
 def thresholds(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(permissions.can_manage_launch(request.user))
     if request.method != "POST":
-        initial: dict[str, Any] = dict(registry.threshold_values())
+        initial: dict[str, Any] = dict(threshold_values())
         initial[GO_LIVE_SCORE] = launch_plan().go_live_minimum_score
         form = ThresholdsForm(initial=initial)
     else:
@@ -84,7 +87,7 @@ def thresholds(request: AuthenticatedHttpRequest) -> HttpResponse:
             values = dict(form.cleaned_data)
             minimum_score = values.pop(GO_LIVE_SCORE)
             try:
-                readiness_services.readiness_thresholds_update(
+                services.readiness_thresholds_update(
                     by=request.user, values=values, go_live_minimum_score=minimum_score
                 )
             except ValidationError as error:
