@@ -35,7 +35,7 @@ compile-messages: $(VENV)/.installed
 	$(BIN)/pybabel compile -d src/plein/locale -D django --statistics
 
 run: install
-	@mkdir -p var
+	@mkdir -p "$${PLEIN_VAR_DIR:-var}"
 	$(BIN)/plein migrate --noinput -v 0
 	$(BIN)/plein demo --if-empty --people $(DEMO_PEOPLE) --seed $(DEMO_SEED) --phase $(DEMO_PHASE) $(if $(filter launched,$(DEMO_PHASE)),--simulate-weeks $(DEMO_WEEKS))
 	@# The repeating jobs (digests, reminders, the adoption roll-up, nudges and report): each
