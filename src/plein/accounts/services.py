@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from plein.core.registries import search
 from plein.people.models import Person
 from plein.people.roles import ADMINISTRATOR, ROLES_BY_KEY
 
@@ -104,6 +105,7 @@ def person_deactivate(*, person: Person, actor: Person) -> Person:
     locked.is_active = False
     locked.deactivated_at = timezone.now()
     locked.save(update_fields=["is_active", "deactivated_at"])
+    search.index("person", locked)  # a deactivated person has no entry: it goes
     return locked
 
 
@@ -116,4 +118,5 @@ def person_reactivate(*, person: Person, actor: Person) -> Person:
     locked.is_active = True
     locked.deactivated_at = None
     locked.save(update_fields=["is_active", "deactivated_at"])
+    search.index("person", locked)
     return locked

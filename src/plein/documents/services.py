@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from plein.core.mail import Email, in_language_of, render_email
 from plein.core.paths import absolute_url
 from plein.core.permissions import require as _require
-from plein.core.registries import usage
+from plein.core.registries import search, usage
 from plein.core.selectors import branding_get
 from plein.people.models import Person
 from plein.spaces.models import Space
@@ -185,6 +185,7 @@ def _new_version(
     if restored_from is None:
         transaction.on_commit(lambda: _extract_later(version.pk))
         usage.record(by, usage.Kind.UPLOAD, subject="documents", object_id=document.pk)
+    search.index("document", document)
     return version
 
 
@@ -251,7 +252,9 @@ def document_update(
     document.description = description.strip()
     document.owner = owner
     document.review_on = review_on
-    document.save()
+    with transaction.atomic():
+        document.save()
+        search.index("document", document)
     return document
 
 
@@ -259,9 +262,11 @@ def document_delete(*, document: Document, by: Person) -> None:
     _require(permissions.can_delete_document(by, document))
     with transaction.atomic():
         names = [name for name in document.versions.values_list("file", flat=True) if name]
+        document_id = document.pk
         document.current_version = None
         document.save(update_fields=["current_version"])
         document.delete()
+        search.unindex("document", document_id)
         _delete_files_later(names)
 
 
@@ -314,7 +319,9 @@ def version_extract_text(*, version_id: int) -> bool:
         logger.warning("The file of document version %s is missing", version_id)
         return False
     text = files.extract_text(data, version.content_type)
-    DocumentVersion.objects.filter(pk=version_id).update(text=text)
+    with transaction.atomic():
+        DocumentVersion.objects.filter(pk=version_id).update(text=text)
+        search.index("document", version.document)  # its text is now findable
     return True
 
 

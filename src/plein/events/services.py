@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 from plein.core.mail import Email, in_language_of, render_email
 from plein.core.paths import absolute_url
 from plein.core.permissions import require as _require
-from plein.core.registries import usage
+from plein.core.registries import search, usage
 from plein.core.selectors import branding_get
 from plein.people.models import Person
 from plein.posts import markup
@@ -175,7 +175,10 @@ def event_create(
         end = (start.replace(tzinfo=None) + duration).replace(tzinfo=local_zone())
         _apply(event, EventData(**{**data.__dict__, "starts_at": start, "ends_at": end}))
         events.append(event)
-    return Event.objects.bulk_create(events)
+    created = Event.objects.bulk_create(events)
+    for event in created:
+        search.index("event", event)
+    return created
 
 
 @transaction.atomic
@@ -189,6 +192,7 @@ def event_update(*, event: Event, editor: Person, data: EventData) -> Event:
     event.save()
     _promote(event)
     _count(event)
+    search.index("event", event)
     return event
 
 
@@ -215,6 +219,7 @@ def event_cancel(*, event: Event, by: Person, whole_series: bool = False) -> lis
         _mail_later(answer.person, answer.event, "cancelled")
     for item in cancelled:
         item.cancelled_at = now
+        search.index("event", item)
     return cancelled
 
 

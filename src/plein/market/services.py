@@ -17,6 +17,7 @@ from plein.core import images as image_files
 from plein.core.mail import in_language_of, render_email
 from plein.core.paths import absolute_url
 from plein.core.permissions import require as _require
+from plein.core.registries import search
 from plein.people.models import Location, Person
 
 from . import permissions
@@ -127,7 +128,9 @@ def listing_create(
         listing.photo.save("photo.jpg", picture[0], save=False)
         listing.thumbnail.save("thumbnail.jpg", picture[1], save=False)
         listing.photo_alt = picture[2]
-    listing.save()
+    with transaction.atomic():
+        listing.save()
+        search.index("listing", listing)
     return listing
 
 
@@ -165,6 +168,7 @@ def listing_update(
         elif keeps_photo and photo_alt:
             listing.photo_alt = photo_alt
         listing.save()
+        search.index("listing", listing)
     return listing
 
 
@@ -173,7 +177,9 @@ def listing_renew(*, actor: Person, listing: Listing) -> Listing:
     _require(permissions.can_edit_listing(actor, listing))
     listing.expires_at = timezone.now() + timedelta(days=listing_days())
     listing.done_at = None
-    listing.save(update_fields=["expires_at", "done_at"])
+    with transaction.atomic():
+        listing.save(update_fields=["expires_at", "done_at"])
+        search.index("listing", listing)
     return listing
 
 
@@ -182,7 +188,9 @@ def listing_mark_done(*, actor: Person, listing: Listing) -> Listing:
     _require(permissions.can_edit_listing(actor, listing))
     if listing.done_at is None:
         listing.done_at = timezone.now()
-        listing.save(update_fields=["done_at"])
+        with transaction.atomic():
+            listing.save(update_fields=["done_at"])
+            search.index("listing", listing)
     return listing
 
 
@@ -190,7 +198,9 @@ def listing_remove(*, actor: Person, listing: Listing) -> Listing:
     """A moderator takes an inappropriate listing down; its owner still sees it."""
     _require(permissions.can_remove_listing(actor, listing))
     listing.removed_at, listing.removed_by = timezone.now(), actor
-    listing.save(update_fields=["removed_at", "removed_by"])
+    with transaction.atomic():
+        listing.save(update_fields=["removed_at", "removed_by"])
+        search.index("listing", listing)
     return listing
 
 

@@ -17,12 +17,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from plein.core.mail import in_language_of, render_email, render_subject
+from plein.core.registries import search
 from plein.core.registries.people import people_changed
 from plein.core.selectors import branding_get
 
 from .models import Department, Location, Person, Tag
 from .permissions import comes_from_hr
 from .photos import delete_after_commit, new_photo_discard, photo_replace, square_photo
+from .search import people_index
 from .selectors import department_descendant_ids
 
 PROFILE_FIELDS = ("job_title", "department", "location", "phone", "bio")
@@ -113,6 +115,7 @@ def profile_update(
             new_photo_discard(person)
         raise
     delete_after_commit(old_files)
+    search.index("person", person)
     # A new department can bring new default spaces (those left before stay left).
     people_changed(people=[person])
     return person
@@ -261,7 +264,11 @@ def department_update(
 ) -> Department:
     """Rename or move a department, or change its code. It cannot move below itself."""
     locked = Department.objects.select_for_update().get(pk=department.pk)
-    return _department_set(locked, name=name, parent=parent, code=code)
+    old_name = locked.name
+    department = _department_set(locked, name=name, parent=parent, code=code)
+    if department.name != old_name:  # the people in it are found by its name
+        people_index(Person.objects.filter(department=department, is_active=True))
+    return department
 
 
 @transaction.atomic
@@ -524,6 +531,7 @@ def person_create(
     _save(person)
     if send_welcome:
         person_send_welcome(person=person, site_url=site_url)
+    search.index("person", person)
     people_changed(people=[person])  # in the same transaction: all or nothing
     return person
 
@@ -561,5 +569,6 @@ def person_details_update(
         manager=manager,
     )
     _save(locked, update_fields=PERSON_DETAIL_FIELDS)
+    search.index("person", locked)
     people_changed(people=[locked])
     return locked

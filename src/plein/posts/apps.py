@@ -5,6 +5,7 @@ from plein.core.registries.demo import DEMO_STEPS, DemoStep
 from plein.core.registries.digest import DIGEST_SECTIONS
 from plein.core.registries.notification_targets import NOTIFICATION_TARGETS
 from plein.core.registries.profile import PROFILE_SECTIONS, ProfileSection
+from plein.core.registries.search import KINDS as SEARCH_KINDS
 from plein.core.registries.space_page import SPACE_PAGE, SpacePageSection
 
 
@@ -18,6 +19,7 @@ class PostsConfig(AppConfig):
         from . import firststeps, readiness  # noqa: F401
         from .digest import POPULAR_SECTION
         from .notify import POST_TARGET
+        from .search import COMMENT_KIND, POST_KIND
         from .stream.views import person_stream_context, space_stream_context
 
         DEMO_STEPS.register(DemoStep("posts_step", 40, "plein.posts.demo.posts_step"))
@@ -32,3 +34,5 @@ class PostsConfig(AppConfig):
         )
         NOTIFICATION_TARGETS.register(POST_TARGET)
         DIGEST_SECTIONS.register(POPULAR_SECTION)
+        SEARCH_KINDS.register(POST_KIND)
+        SEARCH_KINDS.register(COMMENT_KIND)

@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 from plein.core import images as image_files
 from plein.core.after_response import after_response
 from plein.core.permissions import require as _require
-from plein.core.registries import usage
+from plein.core.registries import search, usage
 from plein.people.models import Department, Location, Person
 from plein.spaces.models import Space
 
@@ -294,6 +294,7 @@ def post_create(
             _save_images(post, prepared, files)
             _save_attachments(post, attachments, files)
             _count_files(post)
+            search.index("post", post)
             _after_commit_of_post(post, newly_mentioned=mentioned, link_changed=True)
             usage.record(author, usage.Kind.POST, subject=post.kind, object_id=post.pk)
     except BaseException:
@@ -336,6 +337,7 @@ def post_update(
             _save_images(post, prepared, files)
             _save_attachments(post, attachments, files)
             _count_files(post)
+            search.index("post", post)
             _after_commit_of_post(
                 post,
                 newly_mentioned=[person for person in mentioned if person.pk not in before],
@@ -416,19 +418,18 @@ def _remove_files(post: Post, image_ids: Sequence[int], attachment_ids: Sequence
 def post_delete(*, post: Post, by: Person) -> Post:
     """Soft delete: the post disappears for everyone except those who may restore it."""
     _require(permissions.can_delete_post(by, post))
-    post.deleted_at = timezone.now()
-    post.deleted_by = by
-    post.pinned_at = None
+    post.deleted_at, post.deleted_by, post.pinned_at = timezone.now(), by, None
     post.save(update_fields=["deleted_at", "deleted_by", "pinned_at"])
+    search.index("post", post)
     return post
 
 
 @transaction.atomic
 def post_restore(*, post: Post, by: Person) -> Post:
     _require(permissions.can_restore_post(by, post))
-    post.deleted_at = None
-    post.deleted_by = None
+    post.deleted_at = post.deleted_by = None
     post.save(update_fields=["deleted_at", "deleted_by"])
+    search.index("post", post)
     return post
 
 
@@ -457,6 +458,7 @@ def comment_create(
             post=post, parent=parent, author=author, body=body, body_html=rendered.html
         )
         comment.mentioned_people.set(mentioned)
+        search.index("comment", comment)
         Post.objects.filter(pk=post.pk).update(comment_count=F("comment_count") + 1)
         PostFollow.objects.get_or_create(person=author, post=post)
         comment_id, mentioned_ids = comment.pk, [person.pk for person in mentioned]
@@ -478,6 +480,7 @@ def comment_update(*, comment: Comment, editor: Person, body: str) -> Comment:
         comment.body, comment.body_html = body, rendered.html
         comment.save(update_fields=["body", "body_html", "edited_at"])
         comment.mentioned_people.set(mentioned)
+        search.index("comment", comment)
         comment_id = comment.pk
         new_ids = [person.pk for person in mentioned if person.pk not in before]
         if new_ids:
@@ -492,6 +495,7 @@ def comment_delete(*, comment: Comment, by: Person) -> Comment:
     _require(permissions.can_delete_comment(by, comment))
     comment.deleted_at = timezone.now()
     comment.save(update_fields=["deleted_at"])
+    search.index("comment", comment)
     Post.objects.filter(pk=comment.post_id, comment_count__gt=0).update(
         comment_count=F("comment_count") - 1
     )

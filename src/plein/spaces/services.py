@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from plein.core import images
 from plein.core.permissions import require as _require
+from plein.core.registries import search
 from plein.core.registries.spaces import SpaceEvent, SpaceEventKind, space_event_tell
 from plein.people.models import Department, Person
 
@@ -113,6 +114,7 @@ def space_create(
         _image_replace(space, _square_image(image))
     space.save()
     Membership.objects.create(space=space, person=creator, role=Role.OWNER, state=State.MEMBER)
+    search.index("space", space)
     return space
 
 
@@ -138,6 +140,7 @@ def space_update(
     elif remove_image:
         _image_replace(space, None)
     space.save()
+    search.index("space", space)  # also when its kind changed (the search rule reads it anyway)
     return space
 
 

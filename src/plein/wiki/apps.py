@@ -2,6 +2,7 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 from plein.core.registries.demo import DEMO_STEPS, DemoStep
+from plein.core.registries.search import KINDS
 
 
 class WikiConfig(AppConfig):
@@ -13,5 +14,7 @@ class WikiConfig(AppConfig):
         # Registers this app's parts of the shared registries (plein.core.registries); imported
         # here because Django allows modules that use models only once the app registry is ready.
         from . import readiness  # noqa: F401
+        from .search import PAGES
 
         DEMO_STEPS.register(DemoStep("wiki_step", 150, "plein.wiki.demo.wiki_step"))
+        KINDS.register(PAGES)

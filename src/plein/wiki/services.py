@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from plein.core.registries import usage
+from plein.core.registries import search, usage
 from plein.people.models import Person
 from plein.posts.services import render_body
 from plein.spaces.models import Space
@@ -123,6 +123,7 @@ def page_create(
             updated_at=now,
         )
         _revision(page, author)
+        search.index("wiki", page)
     return page
 
 
@@ -135,6 +136,7 @@ def _save_version(
     page.updated_by, page.updated_at = editor, timezone.now()
     page.save(update_fields=["title", "body", "body_html", "revision", "updated_by", "updated_at"])
     _revision(page, editor, restored_from)
+    search.index("wiki", page)
     return page
 
 
@@ -188,6 +190,7 @@ def page_move(*, page: Page, actor: Person, parent: Page | None) -> Page:
         page.parent = parent
         page.position = last.position + 1 if last else 0
         page.save(update_fields=["parent", "position"])
+        search.index("wiki", page)
     return page
 
 
@@ -198,4 +201,6 @@ def page_delete(*, page: Page, actor: Person) -> None:
     if page.children.exists():
         raise ValidationError(_("This page has child pages. Move or delete those first."))
     with transaction.atomic():
+        page_id = page.pk
         page.delete()
+        search.unindex("wiki", page_id)

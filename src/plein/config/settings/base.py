@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "plein.people",
     "plein.spaces",
     "plein.posts",
+    "plein.search",
     "plein.notifications",
     "plein.events",
     "plein.news",

@@ -12,6 +12,7 @@ from django.db.models import Field
 from django.utils import timezone
 
 from plein.core.registries.people import people_changed
+from plein.people.search import people_index
 
 from ..models import Location, Person
 from ..services import person_send_welcome
@@ -142,12 +143,30 @@ def _link_new_managers(plan: Plan, checker: Checker) -> None:
 def apply_plan(plan: Plan, checker: Checker) -> list[Person]:
     """Write the plan; returns the people it created."""
     now = timezone.now()
+    renamed = [node.pk for node in checker.departments.changed if node.pk is not None]
     checker.departments.save()
     locations = _locations_save(checker)
     _update_existing(plan, checker.entries, locations, now)
     created = _create_new(checker, locations, now)
     _link_new_managers(plan, checker)
+    _search_index(plan, checker, created, renamed)
     return created
+
+
+def _search_index(
+    plan: Plan, checker: Checker, created: list[Person], renamed_departments: list[int]
+) -> None:
+    """The search entries of the people the import created or changed, and of everyone in a
+    department it renamed (their entry names the department): a few queries per 500 people."""
+    changed = {checker.entries[index].person.pk for index in plan.changes}  # type: ignore[union-attr]
+    changed.update(person.pk for person in created)
+    if renamed_departments:
+        changed.update(
+            Person.objects.filter(department_id__in=renamed_departments).values_list(
+                "pk", flat=True
+            )
+        )
+    people_index(changed)
 
 
 def people_import_csv(

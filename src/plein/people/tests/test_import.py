@@ -443,8 +443,9 @@ def test_queries_are_per_batch_not_per_row():
         run(rows(400))
     assert Person.objects.count() == 400
     assert Person.objects.get(employee_number="400").manager.employee_number == "399"
-    # Queries per batch of rows (SQLite allows ~45 people per INSERT), never per row.
-    assert len(queries) <= 25
+    # Queries per batch of rows (SQLite allows ~45 people per INSERT), never per row; the
+    # people's search entries are a few queries per 500 people on top.
+    assert len(queries) <= 32
     with CaptureQueriesContext(connection) as again:
         run(rows(400))
     assert len(again) <= 6

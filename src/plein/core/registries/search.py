@@ -1,0 +1,113 @@
+"""Site-wide search: what each app makes findable, and the API through which it keeps the index
+current (an extension point).
+
+Each app with something to find registers a `SearchKind` in its `AppConfig.ready()`::
+
+    KINDS.register(
+        SearchKind(
+            key="wiki",
+            order=60,
+            label=_("Wiki pages"),
+            visible=visible_pages,  # the detail page's own rule: (user) -> QuerySet
+            entry=wiki_entry,  # (page) -> Entry, or None when it must not be found
+            objects=lambda: Page.objects.all(),  # for `plein search-reindex`
+        )
+    )
+
+and keeps the index current from its services, in the same transaction as the write::
+
+    search.index("wiki", page)  # after creating or changing it (also: made secret, moved...)
+    search.index_many("wiki", pages)  # the same for many at once, in a few queries
+    search.unindex("wiki", page.pk)  # after deleting it
+
+Which results a person sees is decided in the search query itself, by `visible(user)` of each
+kind (correlated on the entry's object id): the same rule as the object's page, so totals,
+facets, suggestions and snippets never show what the person may not open. An entry therefore
+needs no visibility fields of its own: a space made secret, a post removed or a person
+deactivated is filtered out by the rule at once (`entry()` returning None removes it as well).
+
+The search app (plein.search) registers itself as the indexer and owns the storage; with no
+indexer registered, `index`/`unindex` do nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.db.models import QuerySet
+from django.utils.functional import Promise
+
+from . import Registry
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What is indexed of one object. `title` weighs most, then `body`, then `extra` (tags,
+    a document's extracted text, a person's skills)."""
+
+    title: str
+    url: str  # the object's page (a path: reverse() or get_absolute_url())
+    created_at: datetime
+    body: str = ""
+    extra: str = ""
+    space_id: int | None = None  # for the space facet
+    author_id: int | None = None  # for the author facet
+    subkind: str = ""  # e.g. the kind of a post ("news", "blog"), for the kind facet
+    suggest: bool = False  # offered in the suggestions as you type (people, spaces, titles)
+
+
+@dataclass(frozen=True)
+class SearchKind:
+    key: str
+    order: int
+    label: Promise | str
+    visible: Callable[[Any], QuerySet[Any]]  # (user) -> the objects the user may open
+    entry: Callable[[Any], Entry | None]  # (object) -> what to index; None: not findable
+    objects: Callable[[], QuerySet[Any]]  # every object of the kind, for a full reindex
+
+
+KINDS: Registry[SearchKind] = Registry("search kinds")
+
+
+@dataclass(frozen=True)
+class Indexer:
+    key: str
+    order: int
+    index: Callable[[SearchKind, Any], None]  # (kind, object): write or remove its entry
+    index_many: Callable[[SearchKind, Sequence[Any]], object]  # the same, in bulk
+    unindex: Callable[[SearchKind, int], None]  # (kind, object id): remove its entry
+
+
+INDEXERS: Registry[Indexer] = Registry("search indexers")
+
+
+def _kind(key: str) -> SearchKind:
+    registered = KINDS.get(key)
+    if registered is None:
+        raise KeyError(f"No search kind {key!r} is registered.")
+    return registered
+
+
+def index(kind: str, obj: Any) -> None:
+    """Bring the object's entry up to date (or remove it when the kind's `entry` says None)."""
+    registered = _kind(kind)
+    for indexer in INDEXERS.all():
+        indexer.index(registered, obj)
+
+
+def index_many(kind: str, objects: Sequence[Any]) -> None:
+    """index() for many objects of one kind (an import, a renamed department's people): a few
+    queries in all. Load what `entry` reads with the objects (select/prefetch_related)."""
+    registered = _kind(kind)
+    for indexer in INDEXERS.all():
+        indexer.index_many(registered, objects)
+
+
+def unindex(kind: str, pk: int) -> None:
+    """Remove the object's entry (it was deleted)."""
+    registered = _kind(kind)
+    for indexer in INDEXERS.all():
+        indexer.unindex(registered, pk)

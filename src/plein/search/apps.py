@@ -1,0 +1,29 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from plein.core.registries.demo import DEMO_STEPS, DemoStep
+from plein.core.registries.search import INDEXERS, Indexer
+
+
+class SearchConfig(AppConfig):
+    name = "plein.search"
+    label = "search"
+    verbose_name = _("Search")
+
+    def ready(self) -> None:
+        # Registers this app as the indexer of plein.core.registries.search. services is
+        # imported here because Django allows modules that use models only once the app
+        # registry is ready.
+        from . import services
+
+        INDEXERS.register(
+            Indexer(
+                key="database",
+                order=10,
+                index=lambda kind, obj: services.entry_index(kind=kind, obj=obj),
+                index_many=lambda kind, objects: services.entries_index(kind=kind, objects=objects),
+                unindex=lambda kind, pk: services.entry_unindex(kind=kind, pk=pk),
+            )
+        )
+        # Last of all: the index of everything the other steps made.
+        DEMO_STEPS.register(DemoStep("search_step", 1000, "plein.search.demo.search_step"))

@@ -1,0 +1,132 @@
+"""Finding entries: the full-text match, the ranking and the snippets, and the visibility rule of
+every kind, all in one database query.
+
+PostgreSQL matches `websearch_to_tsquery('plein_dutch', q)` (Dutch stemming, stop words,
+unaccent; "a phrase" in quotes, -word to exclude, `or`) and ranks with ts_rank. SQLite matches
+FTS5 (unicode61 without accents): the query is translated to FTS5 syntax (words ANDed as whole
+words, "phrases", -word as NOT), ranked with bm25; it has no stemming and no stop words.
+On both, recency breaks ties, and a query of nothing but words to exclude finds nothing.
+The `snippet` of each result is HTML whose only tags are <mark>.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from django.contrib.auth.models import AnonymousUser
+from django.db import connection
+from django.db.models import (
+    BooleanField,
+    Exists,
+    F,
+    Field,
+    FloatField,
+    OuterRef,
+    Q,
+    QuerySet,
+    TextField,
+)
+from django.db.models.expressions import RawSQL
+
+from plein.core.registries.search import KINDS
+from plein.people.models import Person
+
+from .models import SearchEntry
+from .services import MARKS
+
+User = Person | AnonymousUser
+
+TABLE = SearchEntry._meta.db_table
+PG_QUERY = "websearch_to_tsquery('plein_dutch', %s)"
+PG_HEADLINE = "StartSel={}, StopSel={}, MaxWords=30, MinWords=12".format(*MARKS)
+FTS_MATCH = "FROM search_fts WHERE search_fts MATCH %s"
+FTS_ROW = f"{FTS_MATCH} AND search_fts.rowid = {TABLE}.id"
+TERM = re.compile(r'(-?)"([^"]*)"?|(-?)([^\s"]+)')
+
+
+def fts5_query(query: str) -> str:
+    """The query in FTS5 syntax: each word or "phrase" quoted (so FTS5 operators and
+    punctuation typed by a person are plain text), ANDed; -word and -"phrase" as NOT.
+    Empty when nothing is left to look for."""
+    wanted: list[str] = []
+    unwanted: list[str] = []
+    for match in TERM.finditer(query):
+        negated = bool(match.group(1) or match.group(3))
+        text = match.group(2) if match.group(2) is not None else match.group(4)
+        if not re.search(r"\w", text):
+            continue
+        (unwanted if negated else wanted).append('"' + text.replace('"', "") + '"')
+    if not wanted:
+        return ""
+    return f"({' AND '.join(wanted)})" + "".join(f" NOT {term}" for term in unwanted)
+
+
+def _sql(sql: str, params: Iterable[str], field: Field[Any, Any]) -> RawSQL:
+    # The SQL is built only from the constants of this module; what a person typed is always
+    # a parameter.
+    return RawSQL(sql, tuple(params), output_field=field)  # noqa: S611
+
+
+def _escaped(sql: str, params: list[str]) -> RawSQL:
+    """The text `sql` gives, HTML-escaped, with the highlight markers turned into <mark> tags."""
+    escaped = f"replace(replace(replace({sql}, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')"
+    marked = f"replace(replace({escaped}, %s, '<mark>'), %s, '</mark>')"
+    return _sql(marked, (*params, *MARKS), TextField())
+
+
+def _postgresql(entries: QuerySet[SearchEntry], query: str) -> QuerySet[SearchEntry]:
+    text = f"CASE WHEN {TABLE}.body <> '' THEN {TABLE}.body ELSE {TABLE}.extra END"
+    headline = f"ts_headline('plein_dutch', {text}, {PG_QUERY}, %s)"
+    return entries.filter(
+        _sql(f"{TABLE}.search_vector @@ {PG_QUERY}", [query], BooleanField())
+    ).annotate(
+        rank=_sql(f"ts_rank({TABLE}.search_vector, {PG_QUERY})", [query], FloatField()),
+        snippet=_escaped(headline, [query, PG_HEADLINE]),
+    )
+
+
+def _sqlite(entries: QuerySet[SearchEntry], query: str) -> QuerySet[SearchEntry]:
+    matched = fts5_query(query)
+    snippet = f"(SELECT snippet(search_fts, -1, %s, %s, %s, 24) {FTS_ROW})"
+    return entries.filter(
+        _sql(f"{TABLE}.id IN (SELECT rowid {FTS_MATCH})", [matched], BooleanField())
+    ).annotate(
+        # bm25 is lower for better matches; the weights are title, body, extra.
+        rank=_sql(f"(SELECT -bm25(search_fts, 10.0, 4.0, 1.0) {FTS_ROW})", [matched], FloatField()),
+        snippet=_escaped(snippet, [*MARKS, " … ", matched]),
+    )
+
+
+def visible_entries(user: User, *, kinds: Iterable[str] | None = None) -> QuerySet[SearchEntry]:
+    """The entries of the objects the user may open: for each registered kind, its own rule
+    correlated on the entry's object id. Nothing for anonymous or deactivated people."""
+    if not user.is_authenticated or not user.is_active:
+        return SearchEntry.objects.none()
+    wanted = set(kinds) if kinds is not None else None
+    rule = Q(pk__in=[])
+    for kind in KINDS.all():
+        if wanted is None or kind.key in wanted:
+            visible = kind.visible(user).filter(pk=OuterRef("object_id"))
+            rule |= Q(kind=kind.key) & Q(Exists(visible))
+    return SearchEntry.objects.filter(rule)
+
+
+def search_entries(
+    user: User, query: str, *, kinds: Iterable[str] | None = None, order: str = "relevance"
+) -> QuerySet[SearchEntry]:
+    """The entries that match `query` and that the user may see, annotated with `rank` (higher
+    is better) and `snippet` (HTML: escaped text with <mark> around the matches), best first or
+    (`order="newest"`) newest first."""
+    if not fts5_query(query):  # only words to exclude, or no words: nothing to look for
+        return SearchEntry.objects.none()
+    entries = visible_entries(user, kinds=kinds)
+    if connection.vendor == "postgresql":
+        entries = _postgresql(entries, query)
+    else:
+        entries = _sqlite(entries, query)
+    if order == "newest":
+        return entries.order_by("-created_at", "-pk")
+    # F(): the plugin of django-stubs does not see the annotation made above.
+    return entries.order_by(F("rank").desc(), "-created_at", "-pk")

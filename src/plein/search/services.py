@@ -1,0 +1,133 @@
+"""The one write path of the search index. Every function runs in the caller's transaction:
+the index changes with the write that changed the object."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from django.db import transaction
+
+from plein.core.registries.search import KINDS, Entry, SearchKind
+
+from .models import SearchEntry
+
+# The highlight markers of the snippets (selectors.py): taken out of what is indexed, so that
+# only the database's own markers become <mark> tags.
+MARKS = ("\ue000", "\ue001")
+# PostgreSQL keeps at most 1 MB in a tsvector; a document's text beyond this is not indexed.
+MAX_TEXT = 200_000
+
+FIELDS = ["title", "body", "extra", "url", "subkind", "space_id", "author_id", "created_at"]
+FIELDS += ["suggest", "updated_at"]
+
+Progress = Callable[[str, int, int], None]  # (kind, last object id, entries written)
+
+
+def _clean(text: str, limit: int) -> str:
+    for mark in (*MARKS, "\x00"):
+        text = text.replace(mark, "")
+    return text[:limit]
+
+
+def _values(entry: Entry) -> dict[str, Any]:
+    return {
+        "title": _clean(entry.title, 300),
+        "body": _clean(entry.body, MAX_TEXT),
+        "extra": _clean(entry.extra, MAX_TEXT),
+        "url": entry.url[:500],
+        "subkind": entry.subkind[:40],
+        "space_id": entry.space_id,
+        "author_id": entry.author_id,
+        "created_at": entry.created_at,
+        "suggest": entry.suggest,
+    }
+
+
+def entry_index(*, kind: SearchKind, obj: Any) -> None:
+    """Write the object's entry, or remove it when the kind says it must not be found."""
+    entry = kind.entry(obj)
+    if entry is None:
+        entry_unindex(kind=kind, pk=obj.pk)
+        return
+    SearchEntry.objects.update_or_create(kind=kind.key, object_id=obj.pk, defaults=_values(entry))
+
+
+def entry_unindex(*, kind: SearchKind, pk: int) -> None:
+    SearchEntry.objects.filter(kind=kind.key, object_id=pk).delete()
+
+
+def _entries(kind: SearchKind, objects: Sequence[Any]) -> list[SearchEntry]:
+    entries = []
+    for obj in objects:
+        entry = kind.entry(obj)
+        if entry is not None:
+            entries.append(SearchEntry(kind=kind.key, object_id=obj.pk, **_values(entry)))
+    return entries
+
+
+def _upsert(entries: list[SearchEntry]) -> None:
+    SearchEntry.objects.bulk_create(
+        entries, update_conflicts=True, unique_fields=["kind", "object_id"], update_fields=FIELDS
+    )
+
+
+def entries_index(*, kind: SearchKind, objects: Sequence[Any]) -> int:
+    """entry_index() for many objects: one upsert and one delete, whatever their number.
+    Returns the entries written."""
+    entries = _entries(kind, objects)
+    kept = {entry.object_id for entry in entries}
+    gone = [obj.pk for obj in objects if obj.pk not in kept]
+    with transaction.atomic():
+        if gone:
+            SearchEntry.objects.filter(kind=kind.key, object_id__in=gone).delete()
+        if entries:
+            _upsert(entries)
+    return len(entries)
+
+
+def _reindex_batch(kind: SearchKind, objects: list[Any], after: int) -> int:
+    """Write the entries of one batch of objects (ids after `after`, in order); remove the
+    entries in that id range whose object is gone or not findable. Returns the entries written."""
+    entries = _entries(kind, objects)
+    kept = [entry.object_id for entry in entries]
+    with transaction.atomic():
+        stale = SearchEntry.objects.filter(kind=kind.key, object_id__gt=after)
+        if objects:
+            stale = stale.filter(object_id__lte=objects[-1].pk)
+        stale.exclude(object_id__in=kept).delete()
+        _upsert(entries)
+    return len(entries)
+
+
+def search_reindex(
+    *,
+    kinds: Iterable[str] | None = None,
+    after: tuple[str, int] | None = None,
+    batch: int = 500,
+    progress: Progress | None = None,
+) -> int:
+    """Rebuild the index of the given kinds (all by default), kind by kind in registry order
+    and by object id, one transaction per batch. `after=(kind, id)` resumes after that object
+    (the last one `progress` reported). Entries of objects that no longer exist are removed.
+    Returns the number of entries written."""
+    wanted = set(kinds) if kinds is not None else None
+    registered = [kind for kind in KINDS.all() if wanted is None or kind.key in wanted]
+    keys = [kind.key for kind in registered]
+    written = 0
+    for kind in registered:
+        last = 0
+        if after is not None and after[0] in keys:
+            if keys.index(kind.key) < keys.index(after[0]):
+                continue
+            if kind.key == after[0]:
+                last = after[1]
+        while True:
+            objects = list(kind.objects().filter(pk__gt=last).order_by("pk")[:batch])
+            written += _reindex_batch(kind, objects, last)
+            if not objects:
+                break
+            last = objects[-1].pk
+            if progress is not None:
+                progress(kind.key, last, written)
+    return written
