@@ -30,6 +30,7 @@ urlpatterns = [
     path("wiki/", include("plein.wiki.urls")),
     path("documents/", include("plein.documents.urls")),
     path("questions/", include("plein.questions.urls")),
+    path("search/", include("plein.search.urls")),
     path("launch/", include("plein.launch.urls")),
     path("getting-started/", include("plein.onboarding.urls")),
     path("ambassadors/", include("plein.ambassadors.urls")),

@@ -130,3 +130,41 @@ def search_entries(
         return entries.order_by("-created_at", "-pk")
     # F(): the plugin of django-stubs does not see the annotation made above.
     return entries.order_by(F("rank").desc(), "-created_at", "-pk")
+
+
+# --- Suggestions as you type -----------------------------------------------------------------
+
+WORD = re.compile(r"\w+")
+# PostgreSQL: pg_trgm's similarity of the title to what is typed, above which a title counts as
+# a near miss ("Jansen" for "Jansne"); the trigram index serves both conditions.
+SIMILAR = 0.3
+
+
+def suggest_entries(user: User, query: str, *, limit: int = 8) -> QuerySet[SearchEntry]:
+    """Entries offered as you type (`suggest=True`: people, spaces, pages, documents) whose
+    title has every typed word at the start of one of its words, the last one perhaps half
+    typed ("Wilg" finds "Wilgenburg"); on PostgreSQL also titles that are a near miss (a typo).
+    The user's own visibility rules apply, as for every search."""
+    words = WORD.findall(query)
+    if not words:
+        return SearchEntry.objects.none()
+    entries = visible_entries(user).filter(suggest=True)
+    if connection.vendor == "postgresql":
+        pattern = "%" + "%".join(words) + "%"
+        matched = entries.filter(
+            _sql(
+                f"({TABLE}.title ILIKE %s OR {TABLE}.title %% %s)",
+                [pattern, query],
+                BooleanField(),
+            )
+        ).annotate(rank=_sql(f"similarity({TABLE}.title, %s)", [query], FloatField()))
+    else:
+        prefixes = " AND ".join(f'title : "{word}" *' for word in words)
+        matched = entries.filter(
+            _sql(f"{TABLE}.id IN (SELECT rowid {FTS_MATCH})", [prefixes], BooleanField())
+        ).annotate(
+            rank=_sql(
+                f"(SELECT -bm25(search_fts, 10.0, 4.0, 1.0) {FTS_ROW})", [prefixes], FloatField()
+            )
+        )
+    return matched.order_by(F("rank").desc(), "title", "pk")[:limit]

@@ -1,0 +1,204 @@
+"""The search pages: results with facets and pages, suggestions as you type; never what the
+person may not open (plein.search.views)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+
+from plein.core.registries import search
+from plein.people.models import Person
+from plein.people.tests.factories import PersonFactory
+from plein.posts import services as post_services
+from plein.posts.models import Post
+from plein.posts.tests.factories import PostFactory
+from plein.spaces.models import Space
+from plein.spaces.tests.factories import MembershipFactory, SpaceFactory
+
+pytestmark = pytest.mark.django_db
+
+RESULTS = reverse("search:results")
+SUGGEST = reverse("search:suggest")
+# The session, the person, their permissions (2), the bell in the header; the facet counts (which
+# give the total too) and the page of results.
+QUERIES = 7
+
+
+@pytest.fixture(autouse=True)
+def _test_kinds() -> Iterator[None]:
+    """The kinds the apps register (post, space, person...), instead of conftest's test kinds."""
+    yield
+
+
+@pytest.fixture
+def searcher(client) -> Person:  # type: ignore[no-untyped-def]
+    person = PersonFactory()
+    client.force_login(person)
+    return person
+
+
+def _secret_post(body: str) -> Post:
+    secret = SpaceFactory(name="Directiekamer", kind=Space.Kind.SECRET)
+    insider = MembershipFactory(space=secret).person
+    return post_services.post_create(author=insider, body=body, space=secret)
+
+
+def _indexed_space(name: str, **fields: object) -> Space:
+    space = SpaceFactory(name=name, **fields)
+    search.index("space", space)
+    return space
+
+
+def test_the_pages_are_for_logged_in_people_only(client):
+    for address in (RESULTS, SUGGEST):
+        response = client.get(address, {"q": "koffie"})
+        assert response.status_code == 302
+        assert response.url.startswith(reverse("accounts:login"))
+
+
+def test_without_words_the_page_shows_the_form_and_a_hint(client, searcher):
+    response = client.get(RESULTS)
+    assert response.status_code == 200
+    assert b'role="search"' in response.content
+    assert b'type="search"' in response.content
+    assert b'id="search-hint"' in response.content
+    assert b"search-results" not in response.content
+
+
+def test_a_visible_post_is_found_and_a_secret_spaces_post_is_not(client, searcher):
+    post_services.post_create(author=PersonFactory(), body="De zonnepanelen liggen op het dak")
+    _secret_post("Zonnepanelen: het budget voor volgend jaar")
+    response = client.get(RESULTS, {"q": "  zonnepanelen  "})
+    assert response.context["q"] == "zonnepanelen"
+    assert [result.title for result in response.context["results"]] == [
+        "De zonnepanelen liggen op het dak"
+    ]
+    assert response.context["total"] == 1
+    assert b"budget" not in response.content
+    assert b"Directiekamer" not in response.content
+    assert b'value="  zonnepanelen  "' in response.content  # as typed
+
+
+def test_facet_counts_hold_only_what_the_person_may_see(client, searcher):
+    post_services.post_create(author=PersonFactory(), body="Fietsplan voor iedereen")
+    _secret_post("Fietsplan voor de directie")
+    _indexed_space("Fietsplan open")
+    _indexed_space("Fietsplan geheim", kind=Space.Kind.SECRET)
+    response = client.get(RESULTS, {"q": "fietsplan"})
+    counts = {facet.key: facet.count for facet in response.context["facets"]}
+    assert counts == {"": 2, "post": 1, "space": 1}
+    response = client.get(RESULTS, {"q": "fietsplan", "kind": "space"})
+    assert [result.title for result in response.context["results"]] == ["Fietsplan open"]
+    assert response.context["total"] == 1
+    assert b'id="facet-space" href="?q=fietsplan&amp;kind=space" aria-current="page"' in (
+        response.content
+    )
+
+
+def test_an_unknown_kind_or_order_is_ignored(client, searcher):
+    _indexed_space("Tuinclub")
+    response = client.get(RESULTS, {"q": "tuinclub", "kind": "nope", "order": "random"})
+    assert (response.context["kind"], response.context["order"]) == ("", "relevance")
+    assert response.context["total"] == 1
+
+
+def test_the_snippet_escapes_html_in_the_content(client, searcher):
+    post_services.post_create(
+        author=PersonFactory(),
+        body="Koffieautomaat kapot <script>alert(1)</script> <b>echt</b>, vraag R&D",
+    )
+    response = client.get(RESULTS, {"q": "koffieautomaat"})
+    snippet = response.context["results"][0].snippet
+    assert "<mark>Koffieautomaat</mark>" in snippet
+    # PostgreSQL's headline leaves tags out, SQLite's snippet keeps them as text: escaped.
+    assert "<script>" not in snippet and "<b>" not in snippet
+    assert "R&amp;D" in snippet
+    assert b"<script>alert(1)" not in response.content
+    assert b"<b>echt" not in response.content
+
+
+def test_nothing_found_says_so_with_tips(client, searcher):
+    response = client.get(RESULTS, {"q": "xylofoonreparatie"})
+    assert response.context["total"] == 0
+    assert b'id="search-nothing"' in response.content
+
+
+def test_a_query_longer_than_allowed_is_not_searched(client, searcher):
+    response = client.get(RESULTS, {"q": "a" * 201})
+    assert response.context["q"] == ""
+    assert b"errorlist" in response.content
+
+
+def test_suggestions_offer_people_and_spaces_but_no_secret_space(client, searcher):
+    person = PersonFactory(first_name="Jan", last_name="Wilgenburg")
+    search.index("person", person)
+    _indexed_space("Wilgenburg collega's")
+    _indexed_space("Wilgenburg geheim", kind=Space.Kind.SECRET)
+    post_services.post_create(author=PersonFactory(), body="Wilgenburg is een post")
+    response = client.get(SUGGEST, {"q": "wilgenburg"}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    titles = [suggestion.title for suggestion in response.context["suggestions"]]
+    assert sorted(titles) == ["Jan Wilgenburg", "Wilgenburg collega's"]
+    content = response.content.decode()
+    assert 'role="listbox"' in content
+    assert content.count('role="option"') == 2
+    assert 'id="search-suggestion-1"' in content
+    assert f'href="{person.get_absolute_url()}"' in content
+
+
+def test_suggestions_need_two_characters(client, searcher):
+    response = client.get(SUGGEST, {"q": "w"}, HTTP_HX_REQUEST="true")
+    assert response.context["suggestions"] == []
+    assert b"listbox" not in response.content
+
+
+def test_suggestions_without_htmx_open_the_results_page(client, searcher):
+    response = client.get(SUGGEST, {"q": "jan wilgenburg"})
+    assert response.status_code == 302
+    assert response.url == f"{RESULTS}?q=jan+wilgenburg"
+
+
+def _posts(count: int, word: str) -> None:
+    space = SpaceFactory()
+    posts = PostFactory.create_batch(count, body=f"Over {word} gesproken", space=space)
+    search.index_many("post", posts)
+    search.index("space", space)
+
+
+@pytest.mark.parametrize("count", [1, 25])
+def test_the_results_page_takes_the_same_queries_whatever_it_finds(
+    client, searcher, django_assert_num_queries, count
+):
+    _posts(count, "vergaderruimte")
+    _indexed_space("Vergaderruimte")
+    client.get(RESULTS, {"q": "warmup"})  # the session and the caches of the page's frame
+    with django_assert_num_queries(QUERIES):
+        response = client.get(RESULTS, {"q": "vergaderruimte"})
+    assert response.context["total"] == count + 1
+    assert len(response.context["results"]) == min(count + 1, 20)
+
+
+def test_the_second_page_holds_the_rest(client, searcher):
+    _posts(25, "vergaderruimte")
+    response = client.get(RESULTS, {"q": "vergaderruimte", "order": "newest", "page": 2})
+    assert len(response.context["results"]) == 5
+    assert b'rel="prev" href="?q=vergaderruimte&amp;order=newest&amp;page=1"' in response.content
+
+
+def test_suggestions_match_the_start_of_a_word_as_it_is_typed(client) -> None:  # type: ignore[no-untyped-def]
+    colleague = PersonFactory(first_name="Wilma", last_name="Wilgenburg")
+    search.index("person", colleague)
+    client.force_login(PersonFactory())
+
+    def suggested(typed: str) -> bool:
+        response = client.get(reverse("search:suggest"), {"q": typed}, HTTP_HX_REQUEST="true")
+        return b"Wilgenburg" in response.content
+
+    assert suggested("Wilg")  # half a word
+    assert suggested("wilma wilg")
+    assert not suggested("Xander")
+    # A typo: PostgreSQL finds near misses by trigram similarity; SQLite's FTS5 cannot.
+    assert suggested("Wilgenbrug") == (connection.vendor == "postgresql")
