@@ -155,3 +155,34 @@ def test_a_document_is_found_by_a_word_inside_its_pdf(visitor):  # type: ignore[
     page.wait_for_url("**/search/?q=teamleider")
     visitor.check_accessibility()
     assert _result_links(visitor, document.get_absolute_url()) >= 1
+
+
+def test_an_editor_pins_a_best_bet_that_a_member_sees_first(visitor):  # type: ignore[no-untyped-def]
+    _solar()
+    editor = PersonFactory(roles=["editor"])
+    page = visitor.page
+    visitor.log_in(editor.email, DEFAULT_PASSWORD)
+    visitor.visit("/manage/")
+    page.get_by_role("link", name="Aanbevelingen").click()
+    page.wait_for_url("**/search/best-bets/")
+    visitor.check_accessibility()
+    form = page.locator("#best-bet-form")
+    form.get_by_label("Zoekterm").fill("Zonnepanelen")
+    form.get_by_label("Titel").fill("Subsidie voor zonnepanelen")
+    form.get_by_label("Adres").fill("/wiki/zonnepanelen/")
+    form.get_by_role("button", name="Aanbeveling toevoegen").click()
+    page.wait_for_selector("#best-bet-list")
+    visitor.check_accessibility()
+    assert "zonnepanelen" in page.locator("#best-bet-list").inner_text()
+
+    page.context.clear_cookies()
+    member = PersonFactory()
+    visitor.log_in(member.email, DEFAULT_PASSWORD)
+    field = page.get_by_role("combobox", name="Zoeken")
+    field.fill("Zonnepanelen")
+    field.press("Enter")
+    page.wait_for_url("**/search/?q=Zonnepanelen")
+    visitor.check_accessibility()
+    first = page.locator("#main a[href]").filter(has_text="zonnepanelen").first
+    assert first.get_attribute("href") == "/wiki/zonnepanelen/"
+    assert "Aanbevolen" in page.locator("#search-best-bets").inner_text()

@@ -49,6 +49,7 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         "posts.see_unpublished",
         "events.manage_events",
         "documents.manage_library",
+        "search.manage_best_bets",
         "launch.enter_before_launch",
     },
     COMMUNITY_MANAGER.key: {
@@ -71,6 +72,7 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         "ambassadors.manage_ambassadors",
         "onboarding.manage_tips",
         "adoption.view_adoption",
+        "search.manage_best_bets",
     },
     ADMINISTRATOR.key: {
         "core.change_site_branding",

@@ -2,6 +2,7 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 from plein.core.registries.demo import DEMO_STEPS, DemoStep
+from plein.core.registries.management import AREAS, ManagementArea
 from plein.core.registries.search import INDEXERS, Indexer
 
 
@@ -11,10 +12,10 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self) -> None:
-        # Registers this app as the indexer of plein.core.registries.search. services is
-        # imported here because Django allows modules that use models only once the app
-        # registry is ready.
-        from . import services
+        # Registers this app as the indexer of plein.core.registries.search, and the best bets
+        # as a Management area. services and permissions are imported here because Django allows
+        # modules that use models only once the app registry is ready.
+        from . import permissions, services
 
         INDEXERS.register(
             Indexer(
@@ -25,5 +26,6 @@ class SearchConfig(AppConfig):
                 unindex=lambda kind, pk: services.entry_unindex(kind=kind, pk=pk),
             )
         )
+        AREAS.register(ManagementArea("best_bets", 60, permissions.can_manage_best_bets))
         # Last of all: the index of everything the other steps made.
         DEMO_STEPS.register(DemoStep("search_step", 1000, "plein.search.demo.search_step"))

@@ -11,6 +11,9 @@ Besides the columns below, migration 0002 adds the full-text index, which the OR
   such a migration must create them again (see 0002).
 """
 
+import unicodedata
+
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -45,3 +48,39 @@ class SearchEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.object_id}: {self.title}"
+
+
+def normalise_term(text: str) -> str:
+    """Lower case, accents removed, spaces collapsed: "  Déclaratie  Reis" -> "declaratie reis".
+    Best bets are stored and looked up in this form."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(plain.split())
+
+
+class BestBet(models.Model):
+    """A page an editor pins for a search term: shown first, as recommended, to whoever searches
+    for the term (or for words that contain it)."""
+
+    term = models.CharField(_("search term"), max_length=100, unique=True)  # normalise_term()
+    title = models.CharField(_("title"), max_length=200)
+    url = models.CharField(_("address"), max_length=500)
+    description = models.CharField(_("description"), max_length=300, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("best bet")
+        verbose_name_plural = _("best bets")
+        ordering = ["term", "title"]
+        permissions = [("manage_best_bets", _("Can manage the best bets of search"))]
+
+    def __str__(self) -> str:
+        return f"{self.term} -> {self.title}"

@@ -33,7 +33,7 @@ from django.db.models.expressions import RawSQL
 from plein.core.registries.search import KINDS
 from plein.people.models import Person
 
-from .models import SearchEntry
+from .models import BestBet, SearchEntry, normalise_term
 from .services import MARKS
 
 User = Person | AnonymousUser
@@ -168,3 +168,25 @@ def suggest_entries(user: User, query: str, *, limit: int = 8) -> QuerySet[Searc
             )
         )
     return matched.order_by(F("rank").desc(), "title", "pk")[:limit]
+
+
+# The longest run of words a best bet's term is matched against (terms are short).
+BEST_BET_WORDS = 8
+EDGES = "\"'?!.,;:()[]"  # quotes and punctuation around a word are not part of it
+BEST_BET_QUERY_WORDS = 60  # keeps the runs (the query's parameters) well under 999
+
+
+def best_bets_for(query: str) -> list[BestBet]:
+    """The best bets for what was searched, in one query: those whose term is the whole query
+    or a run of whole words in it, compared normalised (case and accents do not matter).
+    Quotes and punctuation around words are ignored and words to exclude (-word) are left out."""
+    words = [word.strip(EDGES) for word in normalise_term(query).split() if word[0] != "-"]
+    words = [word for word in words if word][:BEST_BET_QUERY_WORDS]
+    runs = {
+        " ".join(words[start:end])
+        for start in range(len(words))
+        for end in range(start + 1, min(start + BEST_BET_WORDS, len(words)) + 1)
+    }
+    if not runs:
+        return []
+    return list(BestBet.objects.filter(term__in=runs).order_by("term", "title"))

@@ -5,12 +5,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
+from urllib.parse import urlsplit
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
+from plein.core.permissions import require
 from plein.core.registries.search import KINDS, Entry, SearchKind
+from plein.people.models import Person
 
-from .models import SearchEntry
+from .models import BestBet, SearchEntry, normalise_term
+from .permissions import can_manage_best_bets
 
 # The highlight markers of the snippets (selectors.py): taken out of what is indexed, so that
 # only the database's own markers become <mark> tags.
@@ -131,3 +137,74 @@ def search_reindex(
             if progress is not None:
                 progress(kind.key, last, written)
     return written
+
+
+def _safe_url(url: str) -> bool:
+    """A path on this site ("/…", not "//…") or an https address with a host."""
+    if any(char.isspace() or char == "\\" for char in url):
+        return False
+    if url.startswith("/"):
+        return not url.startswith("//")
+    parts = urlsplit(url)
+    return parts.scheme == "https" and bool(parts.netloc)
+
+
+def _term_taken(term: str, exclude: int | None) -> bool:
+    same = BestBet.objects.filter(term=term)
+    return (same.exclude(pk=exclude) if exclude is not None else same).exists()
+
+
+def _best_bet_values(
+    *, term: str, title: str, url: str, description: str, exclude: int | None
+) -> dict[str, str]:
+    """The cleaned values of a best bet; ValidationError (by field) if any is not allowed."""
+    values = {
+        "term": normalise_term(term),
+        "title": " ".join(title.split()),
+        "url": url.strip(),
+        "description": " ".join(description.split()),
+    }
+    errors: dict[str, str] = {}
+    if not values["term"]:
+        errors["term"] = _("Enter the words this best bet answers.")
+    elif _term_taken(values["term"], exclude):
+        errors["term"] = _("There is already a best bet for “%(term)s”.") % {"term": values["term"]}
+    if not values["title"]:
+        errors["title"] = _("Enter a title.")
+    if not _safe_url(values["url"]):
+        errors["url"] = _("Enter a path on this intranet (starting with /) or an https address.")
+    if errors:
+        raise ValidationError(errors)
+    return values
+
+
+def best_bet_create(
+    *, by: Person, term: str, title: str, url: str, description: str = ""
+) -> BestBet:
+    """Pin a page for a search term (stored normalised: lower case, no accents)."""
+    require(can_manage_best_bets(by))
+    with transaction.atomic():
+        values = _best_bet_values(
+            term=term, title=title, url=url, description=description, exclude=None
+        )
+        return BestBet.objects.create(created_by=by, **values)
+
+
+def best_bet_update(
+    *, by: Person, best_bet: BestBet, term: str, title: str, url: str, description: str = ""
+) -> BestBet:
+    require(can_manage_best_bets(by))
+    with transaction.atomic():
+        values = _best_bet_values(
+            term=term, title=title, url=url, description=description, exclude=best_bet.pk
+        )
+        for field, value in values.items():
+            setattr(best_bet, field, value)
+        best_bet.save(update_fields=list(values))
+    return best_bet
+
+
+def best_bet_delete(*, by: Person, best_bet: BestBet) -> None:
+    require(can_manage_best_bets(by))
+    with transaction.atomic():
+        best_bet.delete()

@@ -5,7 +5,9 @@ Both read plein.search.selectors (search_entries, suggest_entries), which filter
 visibility rule of every kind in the query itself: the results, the total, the facet counts and
 the suggestions hold only what the person may open. The results page takes a constant number of
 queries whatever the number of results: the facet counts (one grouped query, which also gives
-the total) and the page of results."""
+the total), the page of results and the best bets pinned for the words (shown first); and the
+facets by space, author and period (plein.search.facets: one grouped query each, and the names
+of the spaces and the authors in one query each)."""
 
 from __future__ import annotations
 
@@ -28,11 +30,14 @@ from django.views.decorators.http import require_safe
 
 from plein.core.registries.search import KINDS
 from plein.people.http import AuthenticatedHttpRequest
+from plein.people.models import Person
+from plein.people.permissions import visible_people
 from plein.posts.models import Post
 
+from .facets import Facet, FacetSearch, Filters, query_string
 from .forms import MAX_QUERY, SearchForm
 from .models import SearchEntry
-from .selectors import search_entries, suggest_entries
+from .selectors import best_bets_for, search_entries, suggest_entries
 
 PER_PAGE = 20
 ORDERS = ("relevance", "newest")
@@ -57,14 +62,6 @@ class _CountedPaginator(Paginator):
 
 
 @dataclass(frozen=True)
-class Facet:
-    key: str  # "" for all kinds
-    label: Promise | str
-    count: int
-    query: str  # the address's query string that shows this facet
-
-
-@dataclass(frozen=True)
 class Result:
     kind_label: Promise | str
     subkind_label: Promise | str
@@ -72,32 +69,28 @@ class Result:
     url: str
     snippet: str  # HTML: escaped text with <mark> around the matches (selectors.search_entries)
     created_at: datetime
+    person: Person | None = None  # suggestions of people: with their photo and department
 
 
-def _query(q: str, kind: str = "", order: str = "relevance") -> str:
-    params = {"q": q, "kind": kind, "order": "" if order == "relevance" else order}
-    return urlencode({name: value for name, value in params.items() if value})
-
-
-def _facet_counts(request: AuthenticatedHttpRequest, q: str) -> dict[str, int]:
+def _facet_counts(request: AuthenticatedHttpRequest, q: str, filters: Filters) -> dict[str, int]:
     """How many results each kind has, in one grouped query over the same permission-filtered
-    entries as the results: nothing the person may not open is counted."""
-    entries = search_entries(request.user, q).order_by().values("kind").annotate(n=Count("id"))
-    return {row["kind"]: row["n"] for row in entries}
+    entries as the results (narrowed by the other filters): nothing the person may not open is
+    counted."""
+    entries = filters.narrow(search_entries(request.user, q)).order_by()
+    return {row["kind"]: row["n"] for row in entries.values("kind").annotate(n=Count("id"))}
 
 
-def _facets(counts: dict[str, int], q: str, kind: str, order: str) -> list[Facet]:
-    facets = [Facet("", _("All"), sum(counts.values()), _query(q, order=order))]
+def _facets(counts: dict[str, int], q: str, kind: str, order: str, filters: Filters) -> list[Facet]:
+    facets = [Facet("", _("All"), sum(counts.values()), query_string(q, "", order, filters))]
     for registered in KINDS.all():
         if counts.get(registered.key) or registered.key == kind:
             count = counts.get(registered.key, 0)
-            facets.append(
-                Facet(registered.key, registered.label, count, _query(q, registered.key, order))
-            )
+            query = query_string(q, registered.key, order, filters)
+            facets.append(Facet(registered.key, registered.label, count, query))
     return facets
 
 
-def _result(entry: SearchEntry) -> Result:
+def _result(entry: SearchEntry, person: Person | None = None) -> Result:
     registered = KINDS.get(entry.kind)
     return Result(
         kind_label=registered.label if registered is not None else entry.kind,
@@ -106,23 +99,31 @@ def _result(entry: SearchEntry) -> Result:
         url=entry.url,
         snippet=getattr(entry, "snippet", ""),  # suggestions have none
         created_at=entry.created_at,
+        person=person,
     )
 
 
-def _found(request: AuthenticatedHttpRequest, q: str, kind: str, order: str) -> dict[str, object]:
-    counts = _facet_counts(request, q)
+def _found(
+    request: AuthenticatedHttpRequest, q: str, kind: str, order: str, filters: Filters
+) -> dict[str, object]:
+    counts = _facet_counts(request, q, filters)
     total = counts.get(kind, 0) if kind else sum(counts.values())
     entries = search_entries(request.user, q, kinds=[kind] if kind else None, order=order)
+    entries = filters.narrow(entries)
+    filter_groups, active_filters = FacetSearch(request.user, q, kind, order, filters).groups()
     paginator = _CountedPaginator(entries, PER_PAGE, count=total)
     page_obj: Page[SearchEntry] = paginator.get_page(request.GET.get("page"))
     return {
-        "facets": _facets(counts, q, kind, order),
+        "best_bets": best_bets_for(q),  # shown first, as recommended
+        "facets": _facets(counts, q, kind, order, filters),
+        "filter_groups": filter_groups,
+        "active_filters": active_filters,
         "page_obj": page_obj,
         "results": [_result(entry) for entry in page_obj.object_list],
         "total": total,
-        "page_query": _query(q, kind, order),
+        "page_query": query_string(q, kind, order, filters),
         "orders": [
-            (key, label, _query(q, kind, key))
+            (key, label, query_string(q, kind, key, filters))
             for key, label in (("relevance", _("Best match")), ("newest", _("Newest first")))
         ],
     }
@@ -137,10 +138,26 @@ def results(request: AuthenticatedHttpRequest) -> HttpResponse:
     kind = kind if KINDS.get(kind) is not None else ""
     order = request.GET.get("order", "")
     order = order if order in ORDERS else "relevance"
-    context: dict[str, object] = {"form": form, "q": q, "kind": kind, "order": order}
+    filters = Filters.from_params(request.GET)
+    context: dict[str, object] = {
+        "form": form,
+        "q": q,
+        "kind": kind,
+        "order": order,
+        "filters": filters,
+    }
     if q:
-        context |= _found(request, q, kind, order)
+        context |= _found(request, q, kind, order, filters)
     return render(request, "search/results.html", context)
+
+
+def _suggested_people(
+    request: AuthenticatedHttpRequest, entries: list[SearchEntry]
+) -> dict[int, Person]:
+    """The people among the suggestions, with their department, in one query."""
+    ids = [entry.object_id for entry in entries if entry.kind == "person"]
+    people = visible_people(request.user).select_related("department").filter(pk__in=ids)
+    return {person.pk: person for person in people}
 
 
 @login_required
@@ -154,8 +171,12 @@ def suggest(request: AuthenticatedHttpRequest) -> HttpResponse:
         return redirect(f"{address}?{urlencode({'q': q})}" if q else address)
     suggestions = []
     if len(q) >= SUGGEST_MIN_CHARS:
-        entries = suggest_entries(request.user, q, limit=SUGGESTIONS)
-        suggestions = [_result(entry) for entry in entries]
+        entries = list(suggest_entries(request.user, q, limit=SUGGESTIONS))
+        people = _suggested_people(request, entries)
+        suggestions = [
+            _result(entry, people.get(entry.object_id) if entry.kind == "person" else None)
+            for entry in entries
+        ]
     response = render(
         request, "search/partials/suggestions.html", {"q": q, "suggestions": suggestions}
     )

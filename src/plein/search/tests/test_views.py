@@ -4,14 +4,16 @@ person may not open (plein.search.views)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import timedelta
 
 import pytest
 from django.db import connection
 from django.urls import reverse
+from django.utils import timezone
 
 from plein.core.registries import search
 from plein.people.models import Person
-from plein.people.tests.factories import PersonFactory
+from plein.people.tests.factories import DepartmentFactory, PersonFactory
 from plein.posts import services as post_services
 from plein.posts.models import Post
 from plein.posts.tests.factories import PostFactory
@@ -23,8 +25,9 @@ pytestmark = pytest.mark.django_db
 RESULTS = reverse("search:results")
 SUGGEST = reverse("search:suggest")
 # The session, the person, their permissions (2), the bell in the header; the facet counts (which
-# give the total too) and the page of results.
-QUERIES = 7
+# give the total too), the page of results and the best bets; the facets by space, author and
+# period (one grouped query each) and the names of the spaces and of the authors (one each).
+QUERIES = 13
 
 
 @pytest.fixture(autouse=True)
@@ -202,3 +205,76 @@ def test_suggestions_match_the_start_of_a_word_as_it_is_typed(client) -> None:  
     assert not suggested("Xander")
     # A typo: PostgreSQL finds near misses by trigram similarity; SQLite's FTS5 cannot.
     assert suggested("Wilgenbrug") == (connection.vendor == "postgresql")
+
+
+def test_the_space_facet_counts_only_what_the_person_may_see(client, searcher):
+    kantine = SpaceFactory(name="Kantine")
+    cook = MembershipFactory(space=kantine).person
+    post_services.post_create(author=cook, body="Soepdag op vrijdag", space=kantine)
+    post_services.post_create(author=cook, body="Soepdag: de tomaten", space=kantine)
+    _secret_post("Soepdag wordt geschrapt")
+    response = client.get(RESULTS, {"q": "soepdag"})
+    groups = {group.key: group for group in response.context["filter_groups"]}
+    spaces = [(facet.label, facet.count) for facet in groups["space"].facets]
+    assert spaces == [("Kantine", 2)]
+    assert b"Directiekamer" not in response.content
+    assert f'href="?q=soepdag&amp;space={kantine.pk}"'.encode() in response.content
+    # Asking for the secret space by its id finds nothing and does not reveal its name.
+    secret = Space.objects.get(name="Directiekamer")
+    response = client.get(RESULTS, {"q": "soepdag", "space": secret.pk})
+    assert response.context["total"] == 0
+    assert b"Directiekamer" not in response.content
+
+
+def test_the_author_facet_and_filter(client, searcher):
+    anna = PersonFactory(first_name="Anna", last_name="Bakker")
+    bert = PersonFactory(first_name="Bert", last_name="Visser")
+    for body in ("Parkeergarage dicht", "Parkeergarage weer open"):
+        post_services.post_create(author=anna, body=body)
+    post_services.post_create(author=bert, body="Parkeergarage vol")
+    response = client.get(RESULTS, {"q": "parkeergarage", "order": "newest"})
+    groups = {group.key: group for group in response.context["filter_groups"]}
+    assert [(facet.label, facet.count) for facet in groups["author"].facets] == [
+        ("Anna Bakker", 2),
+        ("Bert Visser", 1),
+    ]
+    response = client.get(RESULTS, {"q": "parkeergarage", "author": bert.pk, "order": "newest"})
+    assert [result.title for result in response.context["results"]] == ["Parkeergarage vol"]
+    assert response.context["total"] == 1
+    content = response.content.decode()
+    # The active filter is shown and removable; the links keep the other parameters.
+    assert 'id="remove-author" href="?q=parkeergarage&amp;order=newest"' in content
+    kind_link = f"?q=parkeergarage&amp;kind=post&amp;order=newest&amp;author={bert.pk}"
+    assert f'id="facet-post" href="{kind_link}"' in content
+    assert f'<input type="hidden" name="author" value="{bert.pk}">' in content
+
+
+def test_the_period_filter(client, searcher):
+    recent = post_services.post_create(author=PersonFactory(), body="Nieuwjaarsborrel gepland")
+    old = post_services.post_create(author=PersonFactory(), body="Nieuwjaarsborrel was leuk")
+    Post.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=100))
+    search.index("post", Post.objects.get(pk=old.pk))
+    search.index("post", recent)
+    response = client.get(RESULTS, {"q": "nieuwjaarsborrel"})
+    groups = {group.key: group for group in response.context["filter_groups"]}
+    assert [(facet.key, facet.count) for facet in groups["period"].facets] == [
+        ("week", 1),
+        ("month", 1),
+        ("year", 2),
+    ]
+    response = client.get(RESULTS, {"q": "nieuwjaarsborrel", "period": "month"})
+    assert [result.title for result in response.context["results"]] == ["Nieuwjaarsborrel gepland"]
+    assert b'id="remove-period" href="?q=nieuwjaarsborrel"' in response.content
+    response = client.get(RESULTS, {"q": "nieuwjaarsborrel", "period": "decade"})
+    assert response.context["total"] == 2  # an unknown period is ignored
+
+
+def test_a_suggested_person_shows_their_photo_and_department(client, searcher):
+    person = PersonFactory(
+        first_name="Jan", last_name="Wilgenburg", department=DepartmentFactory(name="Inkoop")
+    )
+    search.index("person", person)
+    response = client.get(SUGGEST, {"q": "wilgenburg"}, HTTP_HX_REQUEST="true")
+    content = response.content.decode()
+    assert "Inkoop" in content
+    assert 'class="avatar avatar--small"' in content
