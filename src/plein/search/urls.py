@@ -1,6 +1,7 @@
 from django.urls import path
 
-from . import best_bet_views, views
+from . import views
+from .bestbets import views as best_bet_views
 
 app_name = "search"
 

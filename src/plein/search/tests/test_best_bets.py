@@ -1,5 +1,5 @@
 """Best bets: an editor pins a page for a search term, and whoever searches for it sees that page
-first, as recommended (plein.search services, selectors, best_bet_views, results page)."""
+first, as recommended (plein.search services, selectors, bestbets.views, results page)."""
 
 from __future__ import annotations
 

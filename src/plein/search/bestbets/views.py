@@ -17,10 +17,10 @@ from plein.core.http import form_page
 from plein.core.permissions import require
 from plein.people.http import AuthenticatedHttpRequest
 
-from . import services
-from .forms import BestBetForm
-from .models import BestBet
-from .permissions import can_manage_best_bets
+from .. import services
+from ..forms import BestBetForm
+from ..models import BestBet
+from ..permissions import can_manage_best_bets
 
 
 @login_required
