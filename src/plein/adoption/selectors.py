@@ -23,12 +23,12 @@ from django.conf import settings
 from django.db.models import F, Max, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from plein.launch.selectors import launch_plan
 from plein.people.permissions import User
 from plein.posts.models import Post
 from plein.posts.permissions import visible_posts
+from plein.search.misses.selectors import Miss, misses
 from plein.spaces.models import Space
 from plein.spaces.permissions import visible_spaces
 
@@ -364,10 +364,6 @@ def top_content(user: User, *, now: datetime | None = None) -> list[Post]:
 
 # --- The page -------------------------------------------------------------------------------
 
-SEARCH_NOTE = gettext_lazy(
-    "Searches that found nothing appear here once the intranet has a search function."
-)
-
 
 @dataclass
 class Dashboard:
@@ -377,6 +373,8 @@ class Dashboard:
     managers: ManagerEffect
     quiet_spaces: list[Space] = field(default_factory=list)
     top_content: list[Post] = field(default_factory=list)
+    # Terms searched without result by at least min_group() different people (search.misses).
+    not_found: list[Miss] = field(default_factory=list)
 
     @property
     def departments(self) -> list[Figures]:
@@ -403,4 +401,5 @@ def dashboard(user: User) -> Dashboard:
         managers=manager_effect(by_dimension[GroupDay.Dimension.DEPARTMENT]),
         quiet_spaces=quiet_spaces(user),
         top_content=top_content(user),
+        not_found=misses(min_people=min_group()),
     )

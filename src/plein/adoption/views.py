@@ -16,6 +16,8 @@ from plein.core.forms import add_service_error
 from plein.core.http import form_page as _form_page
 from plein.core.permissions import require as _require
 from plein.people.http import AuthenticatedHttpRequest
+from plein.search.misses.selectors import window_days
+from plein.search.permissions import can_manage_best_bets
 
 from . import charts, selectors, services, tables
 from . import goals as goal_progress
@@ -83,7 +85,8 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
             "quiet_table": tables.quiet_spaces_table(data.quiet_spaces, today),
             "top_table": tables.top_content_table(data.top_content),
             "goals": progress,
-            "search_note": selectors.SEARCH_NOTE,
+            "can_create_tasks": can_manage_best_bets(request.user),
+            "miss_days": window_days(),
             "min_group": selectors.min_group(),
             "quiet_days": selectors.QUIET_DAYS,
         },

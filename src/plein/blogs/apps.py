@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from plein.core.registries import post_kinds
 from plein.core.registries.demo import DEMO_STEPS, DemoStep
+from plein.core.registries.search import DETAILS
 
 
 class BlogsConfig(AppConfig):
@@ -16,6 +17,7 @@ class BlogsConfig(AppConfig):
         from plein.posts.models import Post
 
         from . import readiness  # noqa: F401
+        from .search import BLOG_DETAILS
         from .selectors import attach_entries
 
         post_kinds.register(
@@ -25,4 +27,5 @@ class BlogsConfig(AppConfig):
             detail="blogs:entry",
             edit="blogs:entry_edit",
         )
+        DETAILS.register(BLOG_DETAILS)
         DEMO_STEPS.register(DemoStep("blogs_step", 70, "plein.blogs.demo.blogs_step"))

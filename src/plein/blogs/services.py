@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from plein.core.permissions import require as _require
+from plein.core.registries import search
 from plein.notifications.models import Notification
 from plein.people.models import Person
 from plein.posts import permissions as post_rules
@@ -69,9 +70,12 @@ def series_update(*, series: Series, by: Person, title: str, description: str = 
     title = _clean_title(title)
     if title != series.title:
         series.slug = _free_slug(series.owner, title, exclude=series.pk)
+    renamed = title != series.title
     series.title = title
     series.description = description.strip()
     series.save(update_fields=["title", "slug", "description"])
+    if renamed:  # its entries are found by its title
+        search.index_many("post", list(Post.objects.filter(blog_details__series=series)))
     return series
 
 
@@ -79,8 +83,10 @@ def series_update(*, series: Series, by: Person, title: str, description: str = 
 def series_delete(*, series: Series, by: Person) -> None:
     """Delete the series; its entries stay on the owner's blog, outside any series."""
     _require(permissions.can_edit_series(by, series))
+    entries = list(Post.objects.filter(blog_details__series=series))
     BlogEntry.objects.filter(series=series).update(series=None)
     series.delete()
+    search.index_many("post", entries)  # no longer found by its title
 
 
 # -- entries ----------------------------------------------------------------------------------
@@ -115,6 +121,7 @@ def blog_entry_create(
             attachments=attachments,
         )
         BlogEntry.objects.create(post=post, series=series)
+        search.index("post", post)  # again, with its series
         post_id = post.pk
         followers = list(
             PersonFollow.objects.filter(followed=author).values_list("follower_id", flat=True)
@@ -157,6 +164,7 @@ def blog_entry_update(
             remove_attachment_ids=remove_attachment_ids,
         )
         BlogEntry.objects.update_or_create(post=post, defaults={"series": series})
+        search.index("post", post)  # again, with its series as it is now
     return post
 
 

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from plein.core.registries import post_kinds
 from plein.core.registries.demo import DEMO_STEPS, DemoStep
+from plein.core.registries.search import DETAILS
 
 
 class IdeasConfig(AppConfig):
@@ -15,6 +16,7 @@ class IdeasConfig(AppConfig):
         # here because Django allows modules that use models only once the app registry is ready.
         from plein.posts.models import Post
 
+        from .search import IDEA_DETAILS
         from .selectors import attach_ideas
 
         post_kinds.register(
@@ -23,4 +25,5 @@ class IdeasConfig(AppConfig):
             attach=attach_ideas,
             detail="ideas:detail",
         )
+        DETAILS.register(IDEA_DETAILS)
         DEMO_STEPS.register(DemoStep("ideas_step", 130, "plein.ideas.demo.ideas_step"))

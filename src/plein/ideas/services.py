@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from plein.core.mail import in_language_of, render_email
 from plein.core.paths import absolute_url
 from plein.core.permissions import require as _require
-from plein.core.registries import usage
+from plein.core.registries import search, usage
 from plein.people.models import Person
 from plein.posts.models import Post, PostFollow
 from plein.posts.services import post_create
@@ -74,6 +74,7 @@ def idea_set_status(*, actor: Person, post: Post, status: str, note: str = "") -
         details.status, details.status_note = status, note
         details.status_changed_at, details.status_changed_by = timezone.now(), actor
         details.save()
+        search.index("post", post)  # found by its status and the explanation
         post_id, actor_id = post.pk, actor.pk
         transaction.on_commit(lambda: idea_status_announce(post_id, actor_id))
     return details

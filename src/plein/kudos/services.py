@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Literal
 
@@ -12,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from plein.core.permissions import require as _require
+from plein.core.registries import search
 from plein.core.services import position_move
 from plein.notifications.models import Notification
 from plein.people.models import Person
@@ -21,6 +23,8 @@ from plein.posts.services import post_create
 
 from . import permissions
 from .models import MESSAGE_MAX_LENGTH, Badge, KudosDetails, Spotlight
+
+REINDEX_BATCH = 500
 
 
 def kudos_give(*, giver: Person, recipient: Person, badge: Badge, message: str) -> Post:
@@ -46,6 +50,7 @@ def kudos_give(*, giver: Person, recipient: Person, badge: Badge, message: str) 
     with transaction.atomic():
         post = post_create(author=giver, kind=Post.Kind.KUDOS, body=message)
         KudosDetails.objects.create(post=post, recipient=recipient, badge=badge)
+        search.index("post", post)  # again, with the badge and whom it thanks
         post_id, recipient_id = post.pk, recipient.pk
         transaction.on_commit(
             lambda: notify.notify_later(
@@ -53,6 +58,19 @@ def kudos_give(*, giver: Person, recipient: Person, badge: Badge, message: str) 
             )
         )
     return post
+
+
+def kudos_reindex_recipients(*, people: Sequence[Person] | None = None) -> None:
+    """Index again the kudos thanking these people: their names are in the kudos' entries (the
+    kudos' hook in plein.core.registries.people); None (after an HR import): every kudos, in
+    batches."""
+    kudos = Post.objects.filter(kind=Post.Kind.KUDOS).order_by("pk")
+    if people is not None:
+        kudos = kudos.filter(kudos_details__recipient__in=[person.pk for person in people])
+    last = 0
+    while batch := list(kudos.filter(pk__gt=last)[:REINDEX_BATCH]):
+        search.index_many("post", batch)
+        last = batch[-1].pk
 
 
 def _clean_badge(name: str, emoji: str, exclude: int | None = None) -> tuple[str, str]:
@@ -86,9 +104,13 @@ def badge_update(
     *, actor: Person, badge: Badge, name: str, emoji: str, description: str = ""
 ) -> Badge:
     _require(permissions.can_manage_badges(actor))
+    old_name = badge.name
     badge.name, badge.emoji = _clean_badge(name, emoji, exclude=badge.pk)
     badge.description = description.strip()
-    badge.save(update_fields=["name", "emoji", "description"])
+    with transaction.atomic():
+        badge.save(update_fields=["name", "emoji", "description"])
+        if badge.name != old_name:  # its kudos are found by its name
+            search.index_many("post", list(Post.objects.filter(kudos_details__badge=badge)))
     return badge
 
 

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from plein.core.registries import post_kinds
 from plein.core.registries.demo import DEMO_STEPS, DemoStep
+from plein.core.registries.search import DETAILS
 
 
 class NewsConfig(AppConfig):
@@ -15,6 +16,7 @@ class NewsConfig(AppConfig):
         from plein.posts.models import Post
 
         from . import readiness  # noqa: F401
+        from .search import NEWS_DETAILS
         from .selectors import attach_news
 
         post_kinds.register(
@@ -24,4 +26,5 @@ class NewsConfig(AppConfig):
             detail="news:detail",
             edit="news:edit",
         )
+        DETAILS.register(NEWS_DETAILS)
         DEMO_STEPS.register(DemoStep("news_step", 60, "plein.news.demo.news_step"))

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from plein.core import images as image_files
 from plein.core.permissions import require as _require
-from plein.core.registries import usage
+from plein.core.registries import search, usage
 from plein.notifications.models import Notification
 from plein.people.models import Person
 from plein.posts import services as post_services
@@ -137,6 +137,7 @@ def news_create(
             if picture is not None:
                 _save_picture(item, picture, written)
             item.save()
+            search.index("post", post)  # again, now with its lead
             _announce_when_published(item)
     except BaseException:
         _discard(item, written)
@@ -195,6 +196,7 @@ def news_update(
             elif keeps_image and image_alt:
                 item.image_alt = image_alt
             item.save()
+            search.index("post", post)  # again, with the lead as it is now
             _announce_when_published(item)
             if picture is not None or remove_image:
                 transaction.on_commit(lambda: _discard(item, old_names))

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from plein.core.registries import post_kinds
 from plein.core.registries.demo import DEMO_STEPS, DemoStep
+from plein.core.registries.search import DETAILS
 
 
 class PollsConfig(AppConfig):
@@ -14,6 +15,7 @@ class PollsConfig(AppConfig):
         # here because Django allows modules that use models only once the app registry is ready.
         from plein.posts.models import Post
 
+        from .search import POLL_DETAILS
         from .selectors import attach_polls
 
         post_kinds.register(
@@ -22,4 +24,5 @@ class PollsConfig(AppConfig):
             attach=attach_polls,
             edit="polls:edit",
         )
+        DETAILS.register(POLL_DETAILS)
         DEMO_STEPS.register(DemoStep("polls_step", 100, "plein.polls.demo.polls_step"))

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from plein.core.permissions import require as _require
-from plein.core.registries import usage
+from plein.core.registries import search, usage
 from plein.people.models import Person
 from plein.posts import services as post_services
 from plein.posts.models import Post
@@ -84,6 +84,7 @@ def poll_create(
             results_visibility=results_visibility,
         )
         _set_choices(details, answers)
+        search.index("post", post)  # again, with its answers
     return post
 
 

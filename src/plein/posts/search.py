@@ -2,24 +2,31 @@
 
 A post of every kind (news, blog entries, questions, ideas, polls, kudos are posts too) is
 indexed with what its Post row holds: the title (or else the start of its text), the text
-without its markup, and its hashtags; the kind's own details (a news item's lead, a blog entry's
-series...) live in the kind's own app and are not indexed here. A comment (an answer to a
-question too) is found under the title of its post, with the post's kind as its subkind.
+without its markup, and its hashtags; and with the words its kind's app adds from its own
+tables through DETAILS (plein.core.registries.search): a news item's lead, a poll's answers, a
+blog entry's series, the badge and recipient of kudos, an idea's status. `attach_details` loads
+those for many posts at once (the kind's `prepare`); `post_entry` of a single post loads its own.
+A comment (an answer to a question too) is found under the title of its post, with the post's
+kind as its subkind.
 
 Who may find what is decided by visible_posts / visible_comments, the rules of their pages; a
-removed post or comment has no entry at all. services.py keeps the entries current.
+removed post or comment, and a comment of a removed post, has no entry at all. services.py keeps
+the entries current (a post's comments too, when the post changes); the kinds' apps index the
+post again when its details change.
 """
 
 from __future__ import annotations
 
 import html
+from collections import defaultdict
+from collections.abc import Sequence
 
 from django.db.models import QuerySet
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from plein.core.registries.search import Entry, SearchKind
+from plein.core.registries.search import DETAILS, Entry, SearchKind
 
 from .markup import hashtags_in
 from .models import Comment, Post
@@ -41,16 +48,46 @@ def _title(post: Post, text: str) -> str:
     return Truncator(" ".join(first_line.split())).chars(TITLE_CHARS)
 
 
+def _details(posts: Sequence[Post]) -> dict[int, tuple[str, str]]:
+    """The words each post's kind adds, as (before its text, with its hashtags), by post id:
+    one call of the kind's DETAILS function per kind."""
+    by_kind: dict[str, list[Post]] = defaultdict(list)
+    for post in posts:
+        by_kind[post.kind].append(post)
+    words: dict[int, tuple[str, str]] = {}
+    for kind, group in by_kind.items():
+        details = DETAILS.get(kind)
+        if details is None:
+            continue
+        for pk, text in details.text(group).items():
+            words[pk] = (text, "") if details.body else ("", text)
+    return words
+
+
+def attach_details(posts: Sequence[Post]) -> None:
+    """Load the details of many posts for post_entry (the kind's `prepare`): one call per kind.
+    Each post's entry uses them once; a later entry of the same post loads them afresh."""
+    words = _details(posts)
+    for post in posts:
+        post._search_details = words.get(post.pk, ("", ""))  # type: ignore[attr-defined]
+
+
+def _words(*parts: str) -> str:
+    return " ".join(" ".join(parts).split())
+
+
 def post_entry(post: Post) -> Entry | None:
+    details = post.__dict__.pop("_search_details", None)
     if post.deleted_at is not None:
         return None
+    before, extra = details if details is not None else _details([post]).get(post.pk, ("", ""))
     text = plain_text(post.body_html, post.body)
     return Entry(
         title=_title(post, text),
         url=post.get_absolute_url(),
         created_at=post.created_at,
-        body=" ".join(text.split()),
-        extra=" ".join(hashtags_in(post.body)),
+        body=_words(before, text),
+        extra=_words(" ".join(hashtags_in(post.body)), extra),
         space_id=post.space_id,
         author_id=post.author_id,
         subkind=post.kind,
@@ -58,9 +95,9 @@ def post_entry(post: Post) -> Entry | None:
 
 
 def comment_entry(comment: Comment) -> Entry | None:
-    if comment.deleted_at is not None:
-        return None
     post = comment.post
+    if comment.deleted_at is not None or post.deleted_at is not None:
+        return None
     text = plain_text(comment.body_html, comment.body)
     return Entry(
         title=_title(post, plain_text(post.body_html, post.body)),
@@ -88,6 +125,7 @@ POST_KIND = SearchKind(
     visible=visible_posts,
     entry=post_entry,
     objects=_all_posts,
+    prepare=attach_details,
 )
 COMMENT_KIND = SearchKind(
     key="comment",

@@ -6,53 +6,39 @@ is announced for a change that is rolled back.
 
 from __future__ import annotations
 
-import mimetypes
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import PurePosixPath
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
-from django.core.files.storage import Storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from plein.core import images as image_files
 from plein.core.after_response import after_response
 from plein.core.permissions import require as _require
 from plein.core.registries import search, usage
 from plein.people.models import Department, Location, Person
 from plein.spaces.models import Space
 
+from . import files as post_files
 from . import markup, mentions, permissions, tasks
+from .files import ImageUpload
 from .models import (
-    Attachment,
     Comment,
     FeedVisit,
     Hashtag,
     PersonFollow,
     Post,
     PostFollow,
-    PostImage,
     PostRevision,
     Reaction,
 )
 
 FIRST_LINK = re.compile(r'<a href="(https?://[^"]+)"')
-IMAGE_MAX_SIDE = 1600
-THUMBNAIL_MAX_SIDE = 480
-
-
-@dataclass(frozen=True)
-class ImageUpload:
-    file: UploadedFile
-    alt_text: str
 
 
 def render_body(body: str) -> tuple[markup.Rendered, list[Person]]:
@@ -82,106 +68,6 @@ def _first_link(html: str) -> str:
     """The first outside web address in the rendered body (mentions and hashtags are ours)."""
     match = FIRST_LINK.search(html)
     return match.group(1).replace("&amp;", "&") if match else ""
-
-
-def _check_files(images: Sequence[ImageUpload], attachments: Sequence[UploadedFile]) -> None:
-    if len(images) + len(attachments) > settings.PLEIN_MAX_FILES_PER_POST:
-        raise ValidationError(
-            _("Add at most %(max)s files to one post.") % {"max": settings.PLEIN_MAX_FILES_PER_POST}
-        )
-    for image in images:
-        if not image.alt_text.strip():
-            raise ValidationError(
-                {
-                    "images": _("Describe each image for colleagues who cannot see it (%(name)s).")
-                    % {"name": image.file.name}
-                }
-            )
-    for upload in attachments:
-        if upload.size and upload.size > settings.PLEIN_MAX_ATTACHMENT_BYTES:
-            raise ValidationError(
-                {
-                    "attachments": _("%(name)s is too large; the maximum is %(max)s MB.")
-                    % {
-                        "name": upload.name,
-                        "max": settings.PLEIN_MAX_ATTACHMENT_BYTES // 1024 // 1024,
-                    }
-                }
-            )
-
-
-@dataclass
-class _PreparedImage:
-    large: ContentFile[bytes]
-    thumbnail: ContentFile[bytes]
-    width: int
-    height: int
-    alt_text: str
-
-
-def _prepare_images(images: Sequence[ImageUpload]) -> list[_PreparedImage]:
-    """Re-encode every picture before anything is written, so a bad one changes nothing."""
-    prepared = []
-    for upload in images:
-        try:
-            large, width, height = image_files.bounded_jpeg(upload.file, IMAGE_MAX_SIDE)
-            upload.file.seek(0)
-            small, _w, _h = image_files.bounded_jpeg(upload.file, THUMBNAIL_MAX_SIDE)
-        except ValidationError as error:
-            raise ValidationError({"images": error.error_list}) from None
-        alt_text = " ".join(upload.alt_text.split())[:500]
-        prepared.append(_PreparedImage(large, small, width, height, alt_text))
-    return prepared
-
-
-class _Files:
-    """Files written inside a transaction; deleted again if the transaction does not commit."""
-
-    def __init__(self) -> None:
-        self.names: list[str] = []
-        self.storage = PostImage._meta.get_field("image").storage  # type: ignore[attr-defined]
-
-    def add(self, *names: str | None) -> None:
-        self.names.extend(name for name in names if name)
-
-    def discard(self) -> None:
-        for name in self.names:
-            self.storage.delete(name)
-
-
-def _save_images(post: Post, images: Sequence[_PreparedImage], files: _Files) -> None:
-    start = post.images.count()
-    for position, prepared in enumerate(images, start=start):
-        row = PostImage(
-            post=post,
-            width=prepared.width,
-            height=prepared.height,
-            alt_text=prepared.alt_text,
-            position=position,
-        )
-        row.image.save("image.jpg", prepared.large, save=False)
-        row.thumbnail.save("thumbnail.jpg", prepared.thumbnail, save=False)
-        files.add(row.image.name, row.thumbnail.name)
-        row.save()
-
-
-def _save_attachments(post: Post, uploads: Sequence[UploadedFile], files: _Files) -> None:
-    start = post.attachments.count()
-    for position, upload in enumerate(uploads, start=start):
-        name = PurePosixPath((upload.name or "file").replace("\\", "/")).name[:255] or "file"
-        guessed = mimetypes.guess_type(name)[0] or "application/octet-stream"
-        row = Attachment(
-            post=post, name=name, content_type=guessed, size=upload.size or 0, position=position
-        )
-        row.file.save("attachment", upload, save=False)
-        files.add(row.file.name)
-        row.save()
-
-
-def _count_files(post: Post) -> None:
-    post.image_count = post.images.count()
-    post.attachment_count = post.attachments.count()
-    post.save(update_fields=["image_count", "attachment_count"])
 
 
 def _apply_body(post: Post, body: str) -> tuple[list[Person], list[str]]:
@@ -270,9 +156,9 @@ def post_create(
     _check_reach(author, reach)
     title = _clean_title(kind, title)
     body = _clean_body(body)
-    _check_files(images, attachments)
-    prepared = _prepare_images(images)
-    files = _Files()
+    post_files.check_files(images, attachments)
+    prepared = post_files.prepare_images(images)
+    files = post_files.Files()
     try:
         with transaction.atomic():
             post = Post(
@@ -291,9 +177,9 @@ def post_create(
             post.hashtags.set(_hashtags(hashtags))
             post.mentioned_people.set(mentioned)
             PostFollow.objects.create(person=author, post=post)
-            _save_images(post, prepared, files)
-            _save_attachments(post, attachments, files)
-            _count_files(post)
+            post_files.save_images(post, prepared, files)
+            post_files.save_attachments(post, attachments, files)
+            post_files.count_files(post)
             search.index("post", post)
             _after_commit_of_post(post, newly_mentioned=mentioned, link_changed=True)
             usage.record(author, usage.Kind.POST, subject=post.kind, object_id=post.pk)
@@ -323,50 +209,32 @@ def post_update(
     if title is not None:
         title = _clean_title(post.kind, title)
     body = _clean_body(body)
-    _check_file_count(post, images, attachments, remove_image_ids, remove_attachment_ids)
-    _check_files(images, attachments)
-    prepared = _prepare_images(images)
-    files = _Files()
+    post_files.check_file_count(post, images, attachments, remove_image_ids, remove_attachment_ids)
+    post_files.check_files(images, attachments)
+    prepared = post_files.prepare_images(images)
+    files = post_files.Files()
     try:
         with transaction.atomic():
             post = Post.objects.select_for_update().get(pk=post.pk)
             old_link = post.link_url
             before = set(post.mentioned_people.values_list("pk", flat=True))
             mentioned = _revise(post, editor=editor, body=body, title=title, reach=reach)
-            removed = _remove_files(post, remove_image_ids, remove_attachment_ids)
-            _save_images(post, prepared, files)
-            _save_attachments(post, attachments, files)
-            _count_files(post)
-            search.index("post", post)
+            removed = post_files.remove_files(post, remove_image_ids, remove_attachment_ids)
+            post_files.save_images(post, prepared, files)
+            post_files.save_attachments(post, attachments, files)
+            post_files.count_files(post)
+            _index_with_comments(post)
             _after_commit_of_post(
                 post,
                 newly_mentioned=[person for person in mentioned if person.pk not in before],
                 link_changed=post.link_url != old_link,
             )
             storage = files.storage
-            transaction.on_commit(lambda: _delete_all(storage, removed))
+            transaction.on_commit(lambda: post_files.delete_all(storage, removed))
     except BaseException:
         files.discard()
         raise
     return post
-
-
-def _check_file_count(
-    post: Post,
-    images: Sequence[ImageUpload],
-    attachments: Sequence[UploadedFile],
-    remove_image_ids: Sequence[int],
-    remove_attachment_ids: Sequence[int],
-) -> None:
-    """After an edit a post has at most PLEIN_MAX_FILES_PER_POST files: those kept and added."""
-    kept_files = (
-        post.images.exclude(pk__in=remove_image_ids).count()
-        + post.attachments.exclude(pk__in=remove_attachment_ids).count()
-    )
-    if kept_files + len(images) + len(attachments) > settings.PLEIN_MAX_FILES_PER_POST:
-        raise ValidationError(
-            _("Add at most %(max)s files to one post.") % {"max": settings.PLEIN_MAX_FILES_PER_POST}
-        )
 
 
 def _revise(
@@ -397,30 +265,25 @@ def _revise(
     return mentioned
 
 
-def _delete_all(storage: Storage, names: list[str]) -> None:
-    for name in names:
-        storage.delete(name)
-
-
-def _remove_files(post: Post, image_ids: Sequence[int], attachment_ids: Sequence[int]) -> list[str]:
-    names: list[str] = []
-    for image in post.images.filter(pk__in=image_ids):
-        names += [name for name in (image.image.name, image.thumbnail.name) if name]
-        image.delete()
-    for attachment in post.attachments.filter(pk__in=attachment_ids):
-        if attachment.file.name:
-            names.append(attachment.file.name)
-        attachment.delete()
-    return names
+def _index_with_comments(post: Post) -> None:
+    """Index the post and, in bulk, its comments: a comment's entry carries its post's title
+    (or first line) and kind, and there is none while the post is removed."""
+    search.index("post", post)
+    comments = list(Comment.objects.filter(post_id=post.pk, deleted_at__isnull=True))
+    for comment in comments:
+        comment.post = post
+    search.index_many("comment", comments)
 
 
 @transaction.atomic
 def post_delete(*, post: Post, by: Person) -> Post:
-    """Soft delete: the post disappears for everyone except those who may restore it."""
+    """Soft delete: the post disappears for everyone except those who may restore it (from the
+    search too, with its comments)."""
     _require(permissions.can_delete_post(by, post))
     post.deleted_at, post.deleted_by, post.pinned_at = timezone.now(), by, None
     post.save(update_fields=["deleted_at", "deleted_by", "pinned_at"])
     search.index("post", post)
+    search.unindex_many("comment", list(post.comments.values_list("pk", flat=True)))
     return post
 
 
@@ -429,7 +292,7 @@ def post_restore(*, post: Post, by: Person) -> Post:
     _require(permissions.can_restore_post(by, post))
     post.deleted_at = post.deleted_by = None
     post.save(update_fields=["deleted_at", "deleted_by"])
-    search.index("post", post)
+    _index_with_comments(post)
     return post
 
 

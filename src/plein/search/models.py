@@ -84,3 +84,81 @@ class BestBet(models.Model):
 
     def __str__(self) -> str:
         return f"{self.term} -> {self.title}"
+
+
+class SearchMiss(models.Model):
+    """A search that found nothing: the term, the day, and a token that tells people apart
+    without saying who they are (search.misses.services.miss_record).
+
+    This is k-anonymous, like the adoption figures:
+    - no person is stored: no id, no foreign key. The token is a keyed one-way hash (HMAC with
+      the server's SECRET_KEY, salt "plein.search.miss") of the person's id and the term. It only
+      tells whether two searches for the same term came from the same person; without the secret
+      key it cannot be turned back into a person, and because the term is part of it, one
+      person's tokens for two terms do not match (their searches cannot be linked);
+    - a term is shown (on the adoption dashboard) only once at least PLEIN_ADOPTION_MIN_GROUP
+      distinct people searched for it within the window;
+    - rows older than the window (PLEIN_SEARCH_MISS_DAYS, 28 days) are deleted every day.
+    """
+
+    term = models.CharField(_("search term"), max_length=100)  # normalise_term()
+    day = models.DateField(_("day"))
+    token = models.CharField(_("token"), max_length=64)
+    searches = models.PositiveIntegerField(_("searches"), default=1)
+
+    class Meta:
+        verbose_name = _("search without results")
+        verbose_name_plural = _("searches without results")
+        constraints = [
+            models.UniqueConstraint(fields=["term", "day", "token"], name="search_miss_unique")
+        ]
+        indexes = [models.Index(fields=["day"], name="search_miss_day_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.term}"
+
+
+class SearchTask(models.Model):
+    """A task for an editor: write the page people searched for and did not find. Done when the
+    content exists (found by the creator's search, or a best bet pinned for the term), or by
+    hand."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        DONE = "done", _("Done")
+
+    class Reason(models.TextChoices):
+        CONTENT = "content", _("the content now exists")
+        BEST_BET = "best_bet", _("a best bet was pinned")
+        MANUAL = "manual", _("marked done by hand")
+
+    term = models.CharField(_("search term"), max_length=100)  # normalise_term()
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    done_at = models.DateTimeField(_("done at"), null=True, blank=True)
+    done_reason = models.CharField(_("why done"), max_length=10, choices=Reason.choices, blank=True)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("search task")
+        verbose_name_plural = _("search tasks")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["term"], condition=models.Q(status="open"), name="search_task_one_open"
+            )
+        ]
+        indexes = [models.Index(fields=["status", "term"], name="search_task_status_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.term} ({self.status})"

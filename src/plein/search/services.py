@@ -15,7 +15,8 @@ from plein.core.permissions import require
 from plein.core.registries.search import KINDS, Entry, SearchKind
 from plein.people.models import Person
 
-from .models import BestBet, SearchEntry, normalise_term
+from .misses.services import search_tasks_done_for_term
+from .models import BestBet, SearchEntry, SearchTask, normalise_term
 from .permissions import can_manage_best_bets
 
 # The highlight markers of the snippets (selectors.py): taken out of what is indexed, so that
@@ -63,7 +64,14 @@ def entry_unindex(*, kind: SearchKind, pk: int) -> None:
     SearchEntry.objects.filter(kind=kind.key, object_id=pk).delete()
 
 
+def entries_unindex(*, kind: SearchKind, pks: Sequence[int]) -> None:
+    """entry_unindex() for many objects: one delete."""
+    SearchEntry.objects.filter(kind=kind.key, object_id__in=list(pks)).delete()
+
+
 def _entries(kind: SearchKind, objects: Sequence[Any]) -> list[SearchEntry]:
+    if kind.prepare is not None:
+        kind.prepare(objects)
     entries = []
     for obj in objects:
         entry = kind.entry(obj)
@@ -187,7 +195,10 @@ def best_bet_create(
         values = _best_bet_values(
             term=term, title=title, url=url, description=description, exclude=None
         )
-        return BestBet.objects.create(created_by=by, **values)
+        best_bet = BestBet.objects.create(created_by=by, **values)
+        # The writing task for the term, if one is open, is answered by this best bet.
+        search_tasks_done_for_term(term=best_bet.term, reason=SearchTask.Reason.BEST_BET)
+        return best_bet
 
 
 def best_bet_update(
@@ -208,3 +219,16 @@ def best_bet_delete(*, by: Person, best_bet: BestBet) -> None:
     require(can_manage_best_bets(by))
     with transaction.atomic():
         best_bet.delete()
+
+
+def search_prune() -> int:
+    """Delete the entries whose object no longer exists (removed without being unindexed, by a
+    cascade in the database say): one delete per kind. Returns the entries deleted."""
+    deleted = 0
+    for kind in KINDS.all():
+        existing = kind.objects().order_by().values("pk")
+        stale = SearchEntry.objects.filter(kind=kind.key).exclude(object_id__in=existing)
+        with transaction.atomic():
+            count, _rows = stale.delete()
+        deleted += count
+    return deleted

@@ -36,6 +36,7 @@ from plein.posts.models import Post
 
 from .facets import Facet, FacetSearch, Filters, query_string
 from .forms import MAX_QUERY, SearchForm
+from .misses.views import record_miss
 from .models import SearchEntry
 from .selectors import best_bets_for, search_entries, suggest_entries
 
@@ -148,6 +149,8 @@ def results(request: AuthenticatedHttpRequest) -> HttpResponse:
     }
     if q:
         context |= _found(request, q, kind, order, filters)
+        filtered = bool(kind or filters.params())
+        record_miss(request, q=q, found=bool(context["total"]), filtered=filtered)
     return render(request, "search/results.html", context)
 
 

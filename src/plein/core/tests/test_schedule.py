@@ -22,6 +22,9 @@ KEYS = [
     "adoption-rollup",
     "nudges",
     "adoption-report",
+    "search-misses-prune",
+    "search-tasks-check",
+    "search-prune",
 ]
 RUNS: list[str] = []
 

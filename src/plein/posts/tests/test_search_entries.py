@@ -52,11 +52,13 @@ def test_creating_editing_and_deleting_a_comment_indexes_it(recorder: Recorder) 
 
 
 def test_news_is_indexed_as_a_post(recorder: Recorder) -> None:
-    item = news_item(title="Nieuwe kantine", body="Vanaf maandag open.")
-    assert recorder.calls == [("index", "post", item.post.pk)]
-    entry = post_entry(item.post)
+    item = news_item(title="Nieuwe kantine", lead="Eindelijk verse soep.", body="Vanaf maandag.")
+    # the post, then the post with its lead (written after the post)
+    assert recorder.calls == [("index", "post", item.post.pk)] * 2
+    entry = recorder.entries[("post", item.post.pk)]
     assert entry is not None
     assert (entry.title, entry.subkind) == ("Nieuwe kantine", "news")
+    assert entry.body == "Eindelijk verse soep. Vanaf maandag."
     assert entry.url == item.post.get_absolute_url()
 
 

@@ -27,7 +27,8 @@ from ..permissions import can_manage_best_bets
 def best_bet_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Every best bet, with a form to add one."""
     require(can_manage_best_bets(request.user))
-    form = BestBetForm(request.POST or None)
+    # ?term=… (from a writing task: "pin a best bet") fills in the term.
+    form = BestBetForm(request.POST or None, initial={"term": request.GET.get("term", "")[:100]})
     if request.method == "POST" and form.is_valid():
         try:
             best_bet = services.best_bet_create(by=request.user, **form.cleaned_data)

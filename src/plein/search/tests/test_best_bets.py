@@ -123,6 +123,15 @@ def test_an_editor_adds_edits_and_deletes_a_best_bet(client, editor):
     assert not BestBet.objects.exists()
 
 
+def test_a_term_in_the_address_fills_in_the_form_and_the_page_is_on_management(client, editor):
+    client.force_login(editor)
+    manage = client.get(reverse("core:manage")).content.decode()
+    assert reverse("search:tasks") in manage  # the writing tasks beside the best bets
+    response = client.get(BEST_BETS, {"term": "parkeervergunning"})
+    assert response.context["form"]["term"].value() == "parkeervergunning"
+    assert b'value="parkeervergunning"' in response.content
+
+
 def test_errors_show_the_form_again_with_what_was_typed(client, editor):
     _declaratie(editor)
     client.force_login(editor)
