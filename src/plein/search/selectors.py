@@ -12,7 +12,9 @@ The `snippet` of each result is HTML whose only tags are <mark>.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
@@ -132,6 +134,106 @@ def search_entries(
     return entries.order_by(F("rank").desc(), "-created_at", "-pk")
 
 
+# --- The results page: the newest matches, ranked -----------------------------------------------
+
+# The matches a results page looks at: the newest CANDIDATES the person may see, ranked among
+# themselves. Counting or ranking every match of a common word (hundreds of thousands, each
+# checked against the person's rules) cannot be done while the person waits; a word this common
+# gets "more than 1,000 results", as search engines say "about".
+CANDIDATES = 1000
+
+
+@dataclass(frozen=True)
+class Hit:
+    pk: int
+    kind: str
+    space_id: int | None
+    author_id: int | None
+    created_at: datetime
+    rank: float
+
+
+@dataclass(frozen=True)
+class Hits:
+    hits: list[Hit]  # best first (or newest first)
+    complete: bool  # False: more matched; these are the newest CANDIDATES of them
+
+
+HIT_COLUMNS = ("pk", "kind", "space_id", "author_id", "created_at")
+
+
+def _ranks_sqlite(query: str, pks: list[int]) -> dict[int, float]:
+    """bm25 of the given entries (SQLite), in one query over the full-text index."""
+    if not pks:
+        return {}
+    marks = ", ".join("%s" for _pk in pks)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT rowid, -bm25(search_fts, 10.0, 4.0, 1.0) {FTS_MATCH} AND rowid IN ({marks})",
+            [fts5_query(query), *pks],
+        )
+        return dict(cursor.fetchall())
+
+
+def find(
+    user: User,
+    query: str,
+    *,
+    kinds: Iterable[str] | None = None,
+    narrow: Callable[[QuerySet[SearchEntry]], QuerySet[SearchEntry]] | None = None,
+    order: str = "relevance",
+    limit: int | None = None,
+) -> Hits:
+    """The newest `limit` (CANDIDATES) entries that match `query` and that the user may see (narrowed by
+    `narrow`, e.g. the filters of the results page), best first or (`order="newest"`) newest
+    first; one query (two on SQLite, which ranks them apart). Rank, then recency, then id."""
+    if not fts5_query(query):
+        return Hits([], complete=True)
+    limit = CANDIDATES if limit is None else limit
+    entries = visible_entries(user, kinds=kinds)
+    entries = narrow(entries) if narrow is not None else entries
+    pg = connection.vendor == "postgresql"
+    if pg:
+        entries = entries.filter(
+            _sql(f"{TABLE}.search_vector @@ {PG_QUERY}", [query], BooleanField())
+        ).annotate(rank=_sql(f"ts_rank({TABLE}.search_vector, {PG_QUERY})", [query], FloatField()))
+    else:
+        matched = fts5_query(query)
+        entries = entries.filter(
+            _sql(f"{TABLE}.id IN (SELECT rowid {FTS_MATCH})", [matched], BooleanField())
+        )
+    columns = (*HIT_COLUMNS, "rank") if pg else HIT_COLUMNS
+    rows = list(entries.order_by("-created_at", "-pk").values_list(*columns)[: limit + 1])
+    complete = len(rows) <= limit
+    rows = rows[:limit]
+    ranks = {} if pg else _ranks_sqlite(query, [row[0] for row in rows])
+    hits = [
+        Hit(*row) if pg else Hit(*row, rank=ranks.get(row[0], 0.0))  # type: ignore[misc]
+        for row in rows
+    ]
+    if order != "newest":
+        hits.sort(key=lambda hit: (hit.rank, hit.created_at, hit.pk), reverse=True)
+    return Hits(hits, complete=complete)
+
+
+def shown_entries(query: str, pks: list[int]) -> list[SearchEntry]:
+    """The entries `find` gave for one page of results, in that order, with their `snippet`
+    (HTML: escaped text with <mark> around the matches): one query. The ids come from `find`,
+    which applied the person's rules."""
+    entries = SearchEntry.objects.filter(pk__in=pks).only(
+        "kind", "subkind", "title", "url", "created_at"
+    )
+    if connection.vendor == "postgresql":
+        text = f"CASE WHEN {TABLE}.body <> '' THEN {TABLE}.body ELSE {TABLE}.extra END"
+        headline = f"ts_headline('plein_dutch', {text}, {PG_QUERY}, %s)"
+        entries = entries.annotate(snippet=_escaped(headline, [query, PG_HEADLINE]))
+    else:
+        snippet = f"(SELECT snippet(search_fts, -1, %s, %s, %s, 24) {FTS_ROW})"
+        entries = entries.annotate(snippet=_escaped(snippet, [*MARKS, " … ", fts5_query(query)]))
+    by_pk = {entry.pk: entry for entry in entries}
+    return [by_pk[pk] for pk in pks if pk in by_pk]
+
+
 # --- Suggestions as you type -----------------------------------------------------------------
 
 WORD = re.compile(r"\w+")
@@ -148,7 +250,8 @@ def suggest_entries(user: User, query: str, *, limit: int = 8) -> QuerySet[Searc
     words = WORD.findall(query)
     if not words:
         return SearchEntry.objects.none()
-    entries = visible_entries(user).filter(suggest=True)
+    suggesting = [kind.key for kind in KINDS.all() if kind.suggests]
+    entries = visible_entries(user, kinds=suggesting).filter(suggest=True)
     if connection.vendor == "postgresql":
         pattern = "%" + "%".join(words) + "%"
         matched = entries.filter(

@@ -67,6 +67,7 @@ class SearchKind:
     visible: Callable[[Any], QuerySet[Any]]  # (user) -> the objects the user may open
     entry: Callable[[Any], Entry | None]  # (object) -> what to index; None: not findable
     objects: Callable[[], QuerySet[Any]]  # every object of the kind, for a full reindex
+    suggests: bool = False  # its entries may be suggested as you type (Entry.suggest)
 
 
 KINDS: Registry[SearchKind] = Registry("search kinds")
