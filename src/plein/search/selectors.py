@@ -12,12 +12,14 @@ The `snippet` of each result is HTML whose only tags are <mark>.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db import connection
 from django.db.models import (
     BooleanField,
@@ -101,17 +103,29 @@ def _sqlite(entries: QuerySet[SearchEntry], query: str) -> QuerySet[SearchEntry]
     )
 
 
+def _rules(user: User, kinds: Iterable[str] | None) -> list[tuple[str, Q]]:
+    """For each registered kind (of `kinds`): its key, and the condition that an entry is of
+    that kind and the user may open its object (the kind's own rule, correlated on the entry's
+    object id)."""
+    wanted = set(kinds) if kinds is not None else None
+    return [
+        (
+            kind.key,
+            Q(kind=kind.key) & Q(Exists(kind.visible(user).filter(pk=OuterRef("object_id")))),
+        )
+        for kind in KINDS.all()
+        if wanted is None or kind.key in wanted
+    ]
+
+
 def visible_entries(user: User, *, kinds: Iterable[str] | None = None) -> QuerySet[SearchEntry]:
     """The entries of the objects the user may open: for each registered kind, its own rule
     correlated on the entry's object id. Nothing for anonymous or deactivated people."""
     if not user.is_authenticated or not user.is_active:
         return SearchEntry.objects.none()
-    wanted = set(kinds) if kinds is not None else None
     rule = Q(pk__in=[])
-    for kind in KINDS.all():
-        if wanted is None or kind.key in wanted:
-            visible = kind.visible(user).filter(pk=OuterRef("object_id"))
-            rule |= Q(kind=kind.key) & Q(Exists(visible))
+    for _key, kind_rule in _rules(user, kinds):
+        rule |= kind_rule
     return SearchEntry.objects.filter(rule)
 
 
@@ -141,6 +155,13 @@ def search_entries(
 # checked against the person's rules) cannot be done while the person waits; a word this common
 # gets "more than 1,000 results", as search engines say "about".
 CANDIDATES = 1000
+# PostgreSQL: the newest entries of each kind looked at first, and how many matches among them
+# make a word too common to look further (see _newest_pg).
+RECENT = 2000
+FEW = 100
+NEWEST_OF_KIND = f"FROM {TABLE} WHERE kind = %s ORDER BY created_at DESC, id DESC"
+Rows = list[tuple[Any, ...]]  # HIT_COLUMNS and the rank
+PG_HIT_COLUMNS = ("id", "kind", "space_id", "author_id", "created_at")
 
 
 @dataclass(frozen=True)
@@ -160,6 +181,7 @@ class Hits:
 
 
 HIT_COLUMNS = ("pk", "kind", "space_id", "author_id", "created_at")
+Narrow = Callable[[QuerySet[SearchEntry]], QuerySet[SearchEntry]]
 
 
 def _ranks_sqlite(query: str, pks: list[int]) -> dict[int, float]:
@@ -175,42 +197,126 @@ def _ranks_sqlite(query: str, pks: list[int]) -> dict[int, float]:
         return dict(cursor.fetchall())
 
 
+def _where(entries: QuerySet[SearchEntry]) -> tuple[str, list[Any]]:
+    """The WHERE clause of a query on the entries, as SQL on the table itself (its own name,
+    as in the queries below) and its parameters; "TRUE" when it has none."""
+    query = entries.query
+    try:
+        sql, params = query.get_compiler(connection=connection).compile(query.where)
+    except FullResultSet:
+        return "TRUE", []
+    except EmptyResultSet:
+        return "FALSE", []
+    return (sql or "TRUE"), list(params)
+
+
+def _rules_sql(user: Person, kinds: Iterable[str] | None) -> dict[str, tuple[str, list[Any]]]:
+    """_rules() as SQL, made once per person per request: the results page asks twice (with
+    and without the filters), and building these rules takes longer than running them. Kept
+    on the person object, which lives as long as the request."""
+    made: dict[str, tuple[str, list[Any]]] = user.__dict__.setdefault("_search_rules_sql", {})
+    wanted = {kind.key for kind in KINDS.all()} if kinds is None else set(kinds)
+    for key, rule in _rules(user, wanted - set(made)):
+        made[key] = _where(SearchEntry.objects.filter(rule))
+    return {key: made[key] for key in made if key in wanted}
+
+
+def _newest_pg(
+    user: User, query: str, kinds: Iterable[str] | None, narrow: Narrow | None, limit: int
+) -> tuple[Rows, bool]:
+    """PostgreSQL: the newest `limit` + 1 matches of each kind the user may see, newest first,
+    and whether they are all there are (or as many as `limit` + 1).
+
+    One branch per kind (a UNION ALL), each with its own LIMIT, so that no kind's rule is
+    worked out for every object of that kind. First among the RECENT newest entries of each
+    kind (the index on kind and created_at): a common word fills its branch there at once,
+    whatever the size of the index. A kind where the word was found fewer than FEW times is
+    then searched through the full-text index for its older entries (a second query): a rare
+    word has few matches there. A word found FEW times or more among the RECENT newest entries
+    of a kind is not looked for in the older ones: "more than 300 results"."""
+    if not isinstance(user, Person) or not user.is_active:
+        return [], True
+    rules = _rules_sql(user, kinds)
+    narrowed = _where(narrow(SearchEntry.objects.all())) if narrow else ("TRUE", [])
+    rows = _pg_branches(query, rules, narrowed, limit, older=False)
+    found = Counter(row[1] for row in rows)
+    cut_short = {row[1] for row in rows if row[-1] and found[row[1]] >= FEW}
+    rare = {key: rule for key, rule in rules.items() if found[key] < FEW}
+    rows = [row[:-1] for row in rows + _pg_branches(query, rare, narrowed, limit, older=True)]
+    rows.sort(key=lambda row: (row[4], row[0]), reverse=True)
+    return rows, len(rows) <= limit and not cut_short
+
+
+def _pg_branches(
+    query: str,
+    rules: dict[str, tuple[str, list[Any]]],
+    narrowed: tuple[str, list[Any]],
+    limit: int,
+    *,
+    older: bool,
+) -> Rows:
+    """One query: for each kind of `rules`, its newest `limit` + 1 visible matches among the
+    RECENT newest entries of the kind, or (`older`) among the older ones (created no later
+    than the last of the RECENT, and not one of them; none when the kind has fewer)."""
+    if not rules:
+        return []
+    # ARRAY(…) is worked out once, before the rest: the recent entries drive the query, whatever
+    # the planner guesses about how common the word is in the kind.
+    recent = f"{TABLE}.id = ANY(ARRAY(SELECT id {NEWEST_OF_KIND} LIMIT {int(RECENT)}))"
+    cutoff = f"(SELECT created_at {NEWEST_OF_KIND} OFFSET {int(RECENT) - 1} LIMIT 1)"
+    among = f"{TABLE}.created_at <= {cutoff} AND NOT ({recent})" if older else recent
+    columns = ", ".join(f"{TABLE}.{column}" for column in PG_HIT_COLUMNS)
+    branches, params = [], []
+    for key, (rule, rule_params) in rules.items():
+        # Built from this module's constants and the rules' own compiled SQL; every value is a
+        # parameter.
+        branches.append(
+            f"(SELECT {columns}, ts_rank({TABLE}.search_vector, {PG_QUERY}),"  # noqa: S608
+            f" EXISTS(SELECT 1 {NEWEST_OF_KIND} OFFSET {int(RECENT)} LIMIT 1)"
+            f" FROM {TABLE} WHERE {TABLE}.search_vector @@ {PG_QUERY} AND {among}"
+            f" AND {narrowed[0]} AND {rule}"
+            f" ORDER BY {TABLE}.created_at DESC, {TABLE}.id DESC LIMIT {int(limit) + 1})"
+        )
+        params += [query, key, query, *([key, key] if older else [key])]
+        params += [*narrowed[1], *rule_params]
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(branches), params)
+        return cursor.fetchall()
+
+
+def _newest_sqlite(
+    user: User, query: str, kinds: Iterable[str] | None, narrow: Narrow | None, limit: int
+) -> tuple[Rows, bool]:
+    """SQLite: the newest `limit` + 1 matches the user may see, then their bm25 rank."""
+    entries = visible_entries(user, kinds=kinds)
+    entries = narrow(entries) if narrow is not None else entries
+    entries = entries.filter(
+        _sql(f"{TABLE}.id IN (SELECT rowid {FTS_MATCH})", [fts5_query(query)], BooleanField())
+    )
+    rows = list(entries.order_by("-created_at", "-pk").values_list(*HIT_COLUMNS)[: limit + 1])
+    ranks = _ranks_sqlite(query, [row[0] for row in rows[:limit]])
+    return [(*row, ranks.get(row[0], 0.0)) for row in rows], len(rows) <= limit
+
+
 def find(
     user: User,
     query: str,
     *,
     kinds: Iterable[str] | None = None,
-    narrow: Callable[[QuerySet[SearchEntry]], QuerySet[SearchEntry]] | None = None,
+    narrow: Narrow | None = None,
     order: str = "relevance",
     limit: int | None = None,
 ) -> Hits:
-    """The newest `limit` (CANDIDATES) entries that match `query` and that the user may see (narrowed by
-    `narrow`, e.g. the filters of the results page), best first or (`order="newest"`) newest
-    first; one query (two on SQLite, which ranks them apart). Rank, then recency, then id."""
+    """The newest `limit` (CANDIDATES) entries that match `query` and that the user may see
+    (narrowed by `narrow`, e.g. the filters of the results page), best first or
+    (`order="newest"`) newest first: rank, then recency, then id. One query (two on SQLite,
+    which ranks them apart)."""
     if not fts5_query(query):
         return Hits([], complete=True)
     limit = CANDIDATES if limit is None else limit
-    entries = visible_entries(user, kinds=kinds)
-    entries = narrow(entries) if narrow is not None else entries
-    pg = connection.vendor == "postgresql"
-    if pg:
-        entries = entries.filter(
-            _sql(f"{TABLE}.search_vector @@ {PG_QUERY}", [query], BooleanField())
-        ).annotate(rank=_sql(f"ts_rank({TABLE}.search_vector, {PG_QUERY})", [query], FloatField()))
-    else:
-        matched = fts5_query(query)
-        entries = entries.filter(
-            _sql(f"{TABLE}.id IN (SELECT rowid {FTS_MATCH})", [matched], BooleanField())
-        )
-    columns = (*HIT_COLUMNS, "rank") if pg else HIT_COLUMNS
-    rows = list(entries.order_by("-created_at", "-pk").values_list(*columns)[: limit + 1])
-    complete = len(rows) <= limit
-    rows = rows[:limit]
-    ranks = {} if pg else _ranks_sqlite(query, [row[0] for row in rows])
-    hits = [
-        Hit(*row) if pg else Hit(*row, rank=ranks.get(row[0], 0.0))  # type: ignore[misc]
-        for row in rows
-    ]
+    newest = _newest_pg if connection.vendor == "postgresql" else _newest_sqlite
+    rows, complete = newest(user, query, kinds, narrow, limit)
+    hits = [Hit(*row) for row in rows[:limit]]
     if order != "newest":
         hits.sort(key=lambda hit: (hit.rank, hit.created_at, hit.pk), reverse=True)
     return Hits(hits, complete=complete)
