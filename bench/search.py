@@ -242,7 +242,7 @@ class Prose:
 
 
 def _name(n: int) -> tuple[str, str, str]:
-    last = LAST[(n * 7) % len(LAST)]
+    last = LAST[(n // len(FIRST)) % len(LAST)]
     prefix = next((p.strip() for p in PREFIXES if last.startswith(p)), "")
     return FIRST[n % len(FIRST)], prefix, last[len(prefix) :].strip() if prefix else last
 

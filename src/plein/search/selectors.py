@@ -343,31 +343,20 @@ def shown_entries(query: str, pks: list[int]) -> list[SearchEntry]:
 # --- Suggestions as you type -----------------------------------------------------------------
 
 WORD = re.compile(r"\w+")
-# PostgreSQL: pg_trgm's similarity of the title to what is typed, above which a title counts as
-# a near miss ("Jansen" for "Jansne"); the trigram index serves both conditions.
-SIMILAR = 0.3
 
 
-def suggest_entries(user: User, query: str, *, limit: int = 8) -> QuerySet[SearchEntry]:
+def suggest_entries(user: User, query: str, *, limit: int = 8) -> list[SearchEntry]:
     """Entries offered as you type (`suggest=True`: people, spaces, pages, documents) whose
     title has every typed word at the start of one of its words, the last one perhaps half
-    typed ("Wilg" finds "Wilgenburg"); on PostgreSQL also titles that are a near miss (a typo).
-    The user's own visibility rules apply, as for every search."""
+    typed ("Wilg" finds "Wilgenburg"); on PostgreSQL, when those are fewer than `limit`, also
+    titles that are a near miss (a typo: a second query). The user's own visibility rules
+    apply, as for every search."""
     words = WORD.findall(query)
     if not words:
-        return SearchEntry.objects.none()
+        return []
     suggesting = [kind.key for kind in KINDS.all() if kind.suggests]
     entries = visible_entries(user, kinds=suggesting).filter(suggest=True)
-    if connection.vendor == "postgresql":
-        pattern = "%" + "%".join(words) + "%"
-        matched = entries.filter(
-            _sql(
-                f"({TABLE}.title ILIKE %s OR {TABLE}.title %% %s)",
-                [pattern, query],
-                BooleanField(),
-            )
-        ).annotate(rank=_sql(f"similarity({TABLE}.title, %s)", [query], FloatField()))
-    else:
+    if connection.vendor != "postgresql":
         prefixes = " AND ".join(f'title : "{word}" *' for word in words)
         matched = entries.filter(
             _sql(f"{TABLE}.id IN (SELECT rowid {FTS_MATCH})", [prefixes], BooleanField())
@@ -376,7 +365,20 @@ def suggest_entries(user: User, query: str, *, limit: int = 8) -> QuerySet[Searc
                 f"(SELECT -bm25(search_fts, 10.0, 4.0, 1.0) {FTS_ROW})", [prefixes], FloatField()
             )
         )
-    return matched.order_by(F("rank").desc(), "title", "pk")[:limit]
+        return list(matched.order_by(F("rank").desc(), "title", "pk")[:limit])
+    entries = entries.annotate(
+        rank=_sql(f"similarity({TABLE}.title, %s)", [query], FloatField())
+    ).order_by(F("rank").desc(), "title", "pk")
+    # \m: the start of a word (the words are letters and digits only); the trigram index
+    # serves this and the near misses.
+    starts = ".*".join(rf"\m{word}" for word in words)
+    found = list(entries.filter(_sql(f"{TABLE}.title ~* %s", [starts], BooleanField()))[:limit])
+    if len(found) < limit:
+        # A near miss: what was typed is like a run of words of the title (word similarity
+        # at least pg_trgm.word_similarity_threshold, set for Plein's connections).
+        near = entries.filter(_sql(f"%s <%% {TABLE}.title", [query], BooleanField()))
+        found += near.exclude(pk__in=[entry.pk for entry in found])[: limit - len(found)]
+    return found
 
 
 # The longest run of words a best bet's term is matched against (terms are short).

@@ -108,9 +108,11 @@ DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=
 if DATABASES["default"].get("ENGINE") == "django.db.backends.postgresql":
     # No JIT compilation: it pays off for long analytical queries, while a page's queries take
     # milliseconds and compiling one takes hundreds (a search over a million posts whose
-    # plan's estimated cost is high would wait seconds for it). PGOPTIONS or the URL may add more.
+    # plan's estimated cost is high would wait seconds for it). And the search's near misses
+    # (pg_trgm's `<%`): a typed word at least this like a word of a title ("Jansne": Jansen).
     options = DATABASES["default"].setdefault("OPTIONS", {})
-    options["options"] = f"-c jit=off {options.get('options', '')}".strip()
+    ours = "-c jit=off -c pg_trgm.word_similarity_threshold=0.5"
+    options["options"] = f"{ours} {options.get('options', '')}".strip()
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the web process and a task worker read while the other writes.
     DATABASES["default"].setdefault("OPTIONS", {}).update(

@@ -230,8 +230,12 @@ def test_suggestions_match_the_start_of_a_word_as_it_is_typed(client) -> None:  
     assert suggested("Wilg")  # half a word
     assert suggested("wilma wilg")
     assert not suggested("Xander")
+    assert not suggested("ilgenburg")  # not the start of a word
     # A typo: PostgreSQL finds near misses by trigram similarity; SQLite's FTS5 cannot.
-    assert suggested("Wilgenbrug") == (connection.vendor == "postgresql")
+    pg = connection.vendor == "postgresql"
+    assert suggested("Wilgenbrug") == pg
+    assert suggested("Wilmgaburg") == pg  # two letters wrong in a run of the title
+    assert not suggested("Wolkenberg")
 
 
 def test_the_space_facet_counts_only_what_the_person_may_see(client, searcher):
