@@ -72,12 +72,21 @@ KINDS = ["like", "like", "like", "love", "celebrate", "insightful", "funny"]
 
 
 def prepare_database(
-    url: str | None, *, database: str = BENCH_DATABASE, prefix: str = "plein-bench-feed-"
+    url: str | None,
+    *,
+    database: str = BENCH_DATABASE,
+    prefix: str = "plein-bench-feed-",
+    fresh: bool = True,
 ) -> tuple[str, Path]:
     """Environment for Django pointing at a fresh bench database (`database` on the PostgreSQL
-    server of `url`, else a new SQLite file); returns (engine, temp dir)."""
+    server of `url`, else a new SQLite file); returns (engine, temp dir). Not `fresh`: the
+    PostgreSQL database a previous run left, as it is."""
     tmp = Path(tempfile.mkdtemp(prefix=prefix))
-    if url:
+    if url and not fresh:
+        parts = urlsplit(url)
+        os.environ["DATABASE_URL"] = urlunsplit(parts._replace(path=f"/{database}"))
+        engine = "postgresql"
+    elif url:
         import psycopg
 
         parts = urlsplit(url)
@@ -156,6 +165,13 @@ class Organisation:
         self.members: dict[int, list[int]] = {}
         self.kinds: dict[int, str] = {}
         self.counts = {"posts": 0, "comments": 0, "reactions": 0}
+        # What a person is called and what a post says; bench/search.py varies both.
+        self.name: Callable[[int], tuple[str, str, str]] = lambda n: (
+            f"Voornaam{n}",
+            "",
+            f"Achternaam{n}",
+        )
+        self.text: Callable[[int], str] = lambda pk: BODIES[pk % len(BODIES)]
 
     def people_and_spaces(self) -> int:
         """Everyone, their spaces and whom they follow; returns the bench member's id."""
@@ -196,9 +212,7 @@ class Organisation:
                     password,
                     load.false,
                     f"collega{n}@example.org",
-                    f"Voornaam{n}",
-                    "",
-                    f"Achternaam{n}",
+                    *self.name(n),
                     f"B{n:06d}",
                     "Adviseur",
                     "",
@@ -328,9 +342,10 @@ class Organisation:
                 reactions.append((self.next_reaction, person, pk, kind, when))
                 self.next_reaction += 1
             # The counters a post card shows, as services.py keeps them.
+            body = self.text(pk)
             posts.append(
                 (pk, author, space, load.true if announcement else load.false,
-                 BODIES[pk % len(BODIES)], f"<p>{BODIES[pk % len(BODIES)]}</p>", "", "", "", when,
+                 body, f"<p>{body}</p>", "", "", "", when,
                  comment_count, sum(by_kind.values()), json.dumps(by_kind), 0, 0,
                  "post", "", load.false)
             )  # fmt: skip
@@ -397,9 +412,14 @@ def _after_load() -> None:
             cursor.execute("ANALYZE")
 
 
-def begin(engine: str, args: argparse.Namespace) -> tuple[Loader, Organisation, int]:
+def begin(
+    engine: str,
+    args: argparse.Namespace,
+    prepare: Callable[[Organisation], None] | None = None,
+) -> tuple[Loader, Organisation, int]:
     """Migrate, add the floor page, and load people, spaces and the first FIRST_CHUNK posts of
-    the organisation `args` describes (its sizes default to the database's: big on PostgreSQL);
+    the organisation `args` describes (its sizes default to the database's: big on PostgreSQL;
+    `prepare` may change it first);
     returns the loader, the organisation (its `total` posts still to load) and the member."""
     from django.core.management import call_command
 
@@ -411,6 +431,8 @@ def begin(engine: str, args: argparse.Namespace) -> tuple[Loader, Organisation, 
     loader = Loader()
     organisation = Organisation(random.Random(args.seed), people, spaces, loader)
     organisation.total = args.posts or (1_000_000 if big else 100_000)
+    if prepare is not None:  # before anything is loaded: e.g. other names and texts
+        prepare(organisation)
     member_id = organisation.people_and_spaces()
     organisation.posts(min(FIRST_CHUNK, organisation.total), organisation.total)
     _after_load()

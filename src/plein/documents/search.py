@@ -55,4 +55,5 @@ DOCUMENTS = SearchKind(
     visible=visible_documents,
     entry=document_entry,
     objects=lambda: Document.objects.all(),
+    suggests=True,
 )

@@ -59,4 +59,5 @@ PEOPLE = search.SearchKind(
     visible=visible_people,
     entry=person_entry,
     objects=lambda: _with_entry_fields(Person.objects.all()),
+    suggests=True,
 )

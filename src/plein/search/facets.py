@@ -1,18 +1,21 @@
 """The facets of the results page besides the kind: space, author and period.
 
-Each facet is counted in one grouped query over the same permission-filtered entries as the
-results (plein.search.selectors.search_entries), narrowed by the kind and every other active
-filter: nothing the person may not open is counted. The names of the spaces and the authors are
-loaded in one query each, through their own visibility rules (visible_spaces, visible_people):
-a value whose name the person may not see is left out."""
+They are counted in Python over the hits of the search (plein.search.selectors.find: the
+newest matches the person may see), each facet narrowed by the kind and every other active
+filter: nothing the person may not open is counted. When the search had more matches than it
+looked at, the counts are the least there are ("1,000+"). The names of the spaces and the
+authors are loaded in one query each, through their own visibility rules (visible_spaces,
+visible_people): a value whose name the person may not see is left out."""
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from urllib.parse import urlencode
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import QuerySet
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.functional import Promise
@@ -23,7 +26,7 @@ from plein.people.permissions import visible_people
 from plein.spaces.permissions import visible_spaces
 
 from .models import SearchEntry
-from .selectors import User, search_entries
+from .selectors import Hit, Hits, User
 
 # The most frequent values a facet shows.
 FACET_SIZE = 10
@@ -85,8 +88,21 @@ class Filters:
         if self.author is not None:
             entries = entries.filter(author_id=self.author)
         if self.period:
-            entries = entries.filter(created_at__gte=timezone.now() - PERIODS[self.period][1])
+            entries = entries.filter(created_at__gte=since(self.period))
         return entries
+
+    def admits(self, hit: Hit, *, skip: str = "", kind: str = "") -> bool:
+        """Whether the hit passes these filters (and `kind`), leaving out the filter `skip`."""
+        return (
+            (not kind or hit.kind == kind)
+            and (skip == "space" or self.space is None or hit.space_id == self.space)
+            and (skip == "author" or self.author is None or hit.author_id == self.author)
+            and (skip == "period" or not self.period or hit.created_at >= since(self.period))
+        )
+
+
+def since(period: str, now: datetime | None = None) -> datetime:
+    return (now or timezone.now()) - PERIODS[period][1]
 
 
 NO_FILTERS = Filters()
@@ -107,6 +123,7 @@ class Facet:
     label: Promise | str
     count: int
     query: str  # the address's query string that shows this facet
+    more: bool = False  # the search had more matches than it counted: at least `count`
 
 
 @dataclass(frozen=True)
@@ -124,23 +141,15 @@ class ActiveFilter:
     query: str  # the address's query string without this filter
 
 
-def _top(entries: QuerySet[SearchEntry], column: str) -> dict[int, int]:
-    rows = (
-        entries.exclude(**{column: None})
-        .values(column)
-        .annotate(n=Count("id"))
-        .order_by("-n", column)[:FACET_SIZE]
-    )
-    return {row[column]: row["n"] for row in rows}
+def _top(values: Iterable[int | None]) -> dict[int, int]:
+    counts = Counter(value for value in values if value is not None)
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:FACET_SIZE]
+    return dict(ranked)
 
 
-def _periods(entries: QuerySet[SearchEntry]) -> dict[str, int]:
+def _periods(hits: list[Hit]) -> dict[str, int]:
     now = timezone.now()
-    counts = {
-        key: Count("id", filter=Q(created_at__gte=now - since))
-        for key, (_label, since) in PERIODS.items()
-    }
-    return entries.aggregate(**counts)
+    return {key: sum(1 for hit in hits if hit.created_at >= since(key, now)) for key in PERIODS}
 
 
 def _names(user: User, spaces: list[int], authors: list[int]) -> tuple[dict[int, str], ...]:
@@ -151,23 +160,29 @@ def _names(user: User, spaces: list[int], authors: list[int]) -> tuple[dict[int,
 
 
 class FacetSearch:
-    """The facets by space, author and period of a search, and its active filters."""
+    """The facets by space, author and period of a search, and its active filters, counted
+    over the hits of the search without filters (`found`)."""
 
-    def __init__(self, user: User, q: str, kind: str, order: str, filters: Filters) -> None:
+    def __init__(
+        self, user: User, q: str, kind: str, order: str, filters: Filters, found: Hits
+    ) -> None:
         self.user, self.q, self.kind, self.order, self.filters = user, q, kind, order, filters
+        self.found = found
 
-    def _entries(self, skip: str) -> QuerySet[SearchEntry]:
-        """The matches of the kind and of every active filter but `skip`."""
-        entries = search_entries(self.user, self.q, kinds=[self.kind] if self.kind else None)
-        return self.filters.without(skip).narrow(entries).order_by()
+    def _hits(self, skip: str) -> list[Hit]:
+        """The hits of the kind and of every active filter but `skip`."""
+        return [
+            hit for hit in self.found.hits if self.filters.admits(hit, skip=skip, kind=self.kind)
+        ]
 
     def _link(self, name: str, value: int | str) -> str:
         return query_string(self.q, self.kind, self.order, self.filters.having(name, value))
 
     def groups(self) -> tuple[list[FacetGroup], list[ActiveFilter]]:
-        spaces = _top(self._entries("space"), "space_id")
-        authors = _top(self._entries("author"), "author_id")
-        periods = _periods(self._entries("period"))
+        spaces = _top(hit.space_id for hit in self._hits("space"))
+        authors = _top(hit.author_id for hit in self._hits("author"))
+        periods = _periods(self._hits("period"))
+        more = not self.found.complete
         active = self.filters
         space_names, author_names = _names(
             self.user,
@@ -175,14 +190,14 @@ class FacetSearch:
             [*authors, *([active.author] if active.author is not None else [])],
         )
         groups = [
-            self._group("space", _("Space"), spaces, space_names),
-            self._group("author", _("Author"), authors, author_names),
+            self._group("space", _("Space"), spaces, space_names, more),
+            self._group("author", _("Author"), authors, author_names, more),
             FacetGroup(
                 "period",
                 _("Period"),
                 active.period,
                 [
-                    Facet(key, label, periods[key], self._link("period", key))
+                    Facet(key, label, periods[key], self._link("period", key), more)
                     for key, (label, _since) in PERIODS.items()
                     if periods[key] or key == active.period
                 ],
@@ -200,10 +215,15 @@ class FacetSearch:
         return query_string(self.q, self.kind, self.order, self.filters.without(name))
 
     def _group(
-        self, name: str, label: Promise | str, counts: dict[int, int], names: dict[int, str]
+        self,
+        name: str,
+        label: Promise | str,
+        counts: dict[int, int],
+        names: dict[int, str],
+        more: bool,
     ) -> FacetGroup:
         facets = [
-            Facet(str(pk), names[pk], count, self._link(name, pk))
+            Facet(str(pk), names[pk], count, self._link(name, pk), more)
             for pk, count in counts.items()
             if pk in names
         ]

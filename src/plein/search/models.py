@@ -44,6 +44,8 @@ class SearchEntry(models.Model):
         indexes = [
             models.Index(fields=["kind", "object_id"], name="search_entry_kind_object_idx"),
             models.Index(fields=["created_at"], name="search_entry_created_idx"),
+            # The newest entries of each kind, which a search looks at first (selectors.find).
+            models.Index(fields=["kind", "created_at", "id"], name="search_entry_kind_created_idx"),
         ]
 
     def __str__(self) -> str:

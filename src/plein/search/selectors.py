@@ -12,10 +12,14 @@ The `snippet` of each result is HTML whose only tags are <mark>.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db import connection
 from django.db.models import (
     BooleanField,
@@ -99,17 +103,29 @@ def _sqlite(entries: QuerySet[SearchEntry], query: str) -> QuerySet[SearchEntry]
     )
 
 
+def _rules(user: User, kinds: Iterable[str] | None) -> list[tuple[str, Q]]:
+    """For each registered kind (of `kinds`): its key, and the condition that an entry is of
+    that kind and the user may open its object (the kind's own rule, correlated on the entry's
+    object id)."""
+    wanted = set(kinds) if kinds is not None else None
+    return [
+        (
+            kind.key,
+            Q(kind=kind.key) & Q(Exists(kind.visible(user).filter(pk=OuterRef("object_id")))),
+        )
+        for kind in KINDS.all()
+        if wanted is None or kind.key in wanted
+    ]
+
+
 def visible_entries(user: User, *, kinds: Iterable[str] | None = None) -> QuerySet[SearchEntry]:
     """The entries of the objects the user may open: for each registered kind, its own rule
     correlated on the entry's object id. Nothing for anonymous or deactivated people."""
     if not user.is_authenticated or not user.is_active:
         return SearchEntry.objects.none()
-    wanted = set(kinds) if kinds is not None else None
     rule = Q(pk__in=[])
-    for kind in KINDS.all():
-        if wanted is None or kind.key in wanted:
-            visible = kind.visible(user).filter(pk=OuterRef("object_id"))
-            rule |= Q(kind=kind.key) & Q(Exists(visible))
+    for _key, kind_rule in _rules(user, kinds):
+        rule |= kind_rule
     return SearchEntry.objects.filter(rule)
 
 
@@ -132,33 +148,218 @@ def search_entries(
     return entries.order_by(F("rank").desc(), "-created_at", "-pk")
 
 
+# --- The results page: the newest matches, ranked -----------------------------------------------
+
+# The matches a results page looks at: the newest CANDIDATES the person may see, ranked among
+# themselves. Counting or ranking every match of a common word (hundreds of thousands, each
+# checked against the person's rules) cannot be done while the person waits; a word this common
+# gets "more than 1,000 results", as search engines say "about".
+CANDIDATES = 1000
+# PostgreSQL: the newest entries of each kind looked at first, and how many matches among them
+# make a word too common to look further (see _newest_pg).
+RECENT = 2000
+FEW = 100
+NEWEST_OF_KIND = f"FROM {TABLE} WHERE kind = %s ORDER BY created_at DESC, id DESC"
+Rows = list[tuple[Any, ...]]  # HIT_COLUMNS and the rank
+PG_HIT_COLUMNS = ("id", "kind", "space_id", "author_id", "created_at")
+
+
+@dataclass(frozen=True)
+class Hit:
+    pk: int
+    kind: str
+    space_id: int | None
+    author_id: int | None
+    created_at: datetime
+    rank: float
+
+
+@dataclass(frozen=True)
+class Hits:
+    hits: list[Hit]  # best first (or newest first)
+    complete: bool  # False: more matched; these are the newest CANDIDATES of them
+
+
+HIT_COLUMNS = ("pk", "kind", "space_id", "author_id", "created_at")
+Narrow = Callable[[QuerySet[SearchEntry]], QuerySet[SearchEntry]]
+
+
+def _ranks_sqlite(query: str, pks: list[int]) -> dict[int, float]:
+    """bm25 of the given entries (SQLite), in one query over the full-text index."""
+    if not pks:
+        return {}
+    marks = ", ".join("%s" for _pk in pks)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT rowid, -bm25(search_fts, 10.0, 4.0, 1.0) {FTS_MATCH} AND rowid IN ({marks})",
+            [fts5_query(query), *pks],
+        )
+        return dict(cursor.fetchall())
+
+
+def _where(entries: QuerySet[SearchEntry]) -> tuple[str, list[Any]]:
+    """The WHERE clause of a query on the entries, as SQL on the table itself (its own name,
+    as in the queries below) and its parameters; "TRUE" when it has none."""
+    query = entries.query
+    try:
+        sql, params = query.get_compiler(connection=connection).compile(query.where)
+    except FullResultSet:
+        return "TRUE", []
+    except EmptyResultSet:
+        return "FALSE", []
+    return (sql or "TRUE"), list(params)
+
+
+def _rules_sql(user: Person, kinds: Iterable[str] | None) -> dict[str, tuple[str, list[Any]]]:
+    """_rules() as SQL, made once per person per request: the results page asks twice (with
+    and without the filters), and building these rules takes longer than running them. Kept
+    on the person object, which lives as long as the request."""
+    made: dict[str, tuple[str, list[Any]]] = user.__dict__.setdefault("_search_rules_sql", {})
+    wanted = {kind.key for kind in KINDS.all()} if kinds is None else set(kinds)
+    for key, rule in _rules(user, wanted - set(made)):
+        made[key] = _where(SearchEntry.objects.filter(rule))
+    return {key: made[key] for key in made if key in wanted}
+
+
+def _newest_pg(
+    user: User, query: str, kinds: Iterable[str] | None, narrow: Narrow | None, limit: int
+) -> tuple[Rows, bool]:
+    """PostgreSQL: the newest `limit` + 1 matches of each kind the user may see, newest first,
+    and whether they are all there are (or as many as `limit` + 1).
+
+    One branch per kind (a UNION ALL), each with its own LIMIT, so that no kind's rule is
+    worked out for every object of that kind. First among the RECENT newest entries of each
+    kind (the index on kind and created_at): a common word fills its branch there at once,
+    whatever the size of the index. A kind where the word was found fewer than FEW times is
+    then searched through the full-text index for its older entries (a second query): a rare
+    word has few matches there. A word found FEW times or more among the RECENT newest entries
+    of a kind is not looked for in the older ones: "more than 300 results"."""
+    if not isinstance(user, Person) or not user.is_active:
+        return [], True
+    rules = _rules_sql(user, kinds)
+    narrowed = _where(narrow(SearchEntry.objects.all())) if narrow else ("TRUE", [])
+    rows = _pg_branches(query, rules, narrowed, limit, older=False)
+    found = Counter(row[1] for row in rows)
+    cut_short = {row[1] for row in rows if row[-1] and found[row[1]] >= FEW}
+    rare = {key: rule for key, rule in rules.items() if found[key] < FEW}
+    rows = [row[:-1] for row in rows + _pg_branches(query, rare, narrowed, limit, older=True)]
+    rows.sort(key=lambda row: (row[4], row[0]), reverse=True)
+    return rows, len(rows) <= limit and not cut_short
+
+
+def _pg_branches(
+    query: str,
+    rules: dict[str, tuple[str, list[Any]]],
+    narrowed: tuple[str, list[Any]],
+    limit: int,
+    *,
+    older: bool,
+) -> Rows:
+    """One query: for each kind of `rules`, its newest `limit` + 1 visible matches among the
+    RECENT newest entries of the kind, or (`older`) among the older ones (created no later
+    than the last of the RECENT, and not one of them; none when the kind has fewer)."""
+    if not rules:
+        return []
+    # ARRAY(…) is worked out once, before the rest: the recent entries drive the query, whatever
+    # the planner guesses about how common the word is in the kind.
+    recent = f"{TABLE}.id = ANY(ARRAY(SELECT id {NEWEST_OF_KIND} LIMIT {int(RECENT)}))"
+    cutoff = f"(SELECT created_at {NEWEST_OF_KIND} OFFSET {int(RECENT) - 1} LIMIT 1)"
+    among = f"{TABLE}.created_at <= {cutoff} AND NOT ({recent})" if older else recent
+    columns = ", ".join(f"{TABLE}.{column}" for column in PG_HIT_COLUMNS)
+    branches, params = [], []
+    for key, (rule, rule_params) in rules.items():
+        # Built from this module's constants and the rules' own compiled SQL; every value is a
+        # parameter.
+        branches.append(
+            f"(SELECT {columns}, ts_rank({TABLE}.search_vector, {PG_QUERY}),"  # noqa: S608
+            f" EXISTS(SELECT 1 {NEWEST_OF_KIND} OFFSET {int(RECENT)} LIMIT 1)"
+            f" FROM {TABLE} WHERE {TABLE}.search_vector @@ {PG_QUERY} AND {among}"
+            f" AND {narrowed[0]} AND {rule}"
+            f" ORDER BY {TABLE}.created_at DESC, {TABLE}.id DESC LIMIT {int(limit) + 1})"
+        )
+        params += [query, key, query, *([key, key] if older else [key])]
+        params += [*narrowed[1], *rule_params]
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(branches), params)
+        return cursor.fetchall()
+
+
+def _newest_sqlite(
+    user: User, query: str, kinds: Iterable[str] | None, narrow: Narrow | None, limit: int
+) -> tuple[Rows, bool]:
+    """SQLite: the newest `limit` + 1 matches the user may see, then their bm25 rank."""
+    entries = visible_entries(user, kinds=kinds)
+    entries = narrow(entries) if narrow is not None else entries
+    entries = entries.filter(
+        _sql(f"{TABLE}.id IN (SELECT rowid {FTS_MATCH})", [fts5_query(query)], BooleanField())
+    )
+    rows = list(entries.order_by("-created_at", "-pk").values_list(*HIT_COLUMNS)[: limit + 1])
+    ranks = _ranks_sqlite(query, [row[0] for row in rows[:limit]])
+    return [(*row, ranks.get(row[0], 0.0)) for row in rows], len(rows) <= limit
+
+
+def find(
+    user: User,
+    query: str,
+    *,
+    kinds: Iterable[str] | None = None,
+    narrow: Narrow | None = None,
+    order: str = "relevance",
+    limit: int | None = None,
+) -> Hits:
+    """The newest `limit` (CANDIDATES) entries that match `query` and that the user may see
+    (narrowed by `narrow`, e.g. the filters of the results page), best first or
+    (`order="newest"`) newest first: rank, then recency, then id. One query (two on SQLite,
+    which ranks them apart)."""
+    if not fts5_query(query):
+        return Hits([], complete=True)
+    limit = CANDIDATES if limit is None else limit
+    newest = _newest_pg if connection.vendor == "postgresql" else _newest_sqlite
+    rows, complete = newest(user, query, kinds, narrow, limit)
+    hits = [Hit(*row) for row in rows[:limit]]
+    if order != "newest":
+        hits.sort(key=lambda hit: (hit.rank, hit.created_at, hit.pk), reverse=True)
+    return Hits(hits, complete=complete)
+
+
+def shown_entries(query: str, pks: list[int]) -> list[SearchEntry]:
+    """The entries `find` gave for one page of results, in that order, with their `snippet`
+    (HTML: escaped text with <mark> around the matches): one query. The ids come from `find`,
+    which applied the person's rules."""
+    entries = SearchEntry.objects.filter(pk__in=pks).only(
+        "kind", "subkind", "title", "url", "created_at"
+    )
+    if connection.vendor == "postgresql":
+        text = f"CASE WHEN {TABLE}.body <> '' THEN {TABLE}.body ELSE {TABLE}.extra END"
+        headline = f"ts_headline('plein_dutch', {text}, {PG_QUERY}, %s)"
+        entries = entries.annotate(snippet=_escaped(headline, [query, PG_HEADLINE]))
+    else:
+        snippet = f"(SELECT snippet(search_fts, -1, %s, %s, %s, 24) {FTS_ROW})"
+        entries = entries.annotate(snippet=_escaped(snippet, [*MARKS, " … ", fts5_query(query)]))
+    by_pk = {entry.pk: entry for entry in entries}
+    return [by_pk[pk] for pk in pks if pk in by_pk]
+
+
 # --- Suggestions as you type -----------------------------------------------------------------
 
 WORD = re.compile(r"\w+")
-# PostgreSQL: pg_trgm's similarity of the title to what is typed, above which a title counts as
-# a near miss ("Jansen" for "Jansne"); the trigram index serves both conditions.
-SIMILAR = 0.3
+# The kinds whose titles are offered as near misses (a typo in a name), on PostgreSQL: these
+# have their own trigram index (migration 0006), which stays small whatever the documents.
+NEAR_KINDS = ("person", "space", "wiki")
 
 
-def suggest_entries(user: User, query: str, *, limit: int = 8) -> QuerySet[SearchEntry]:
+def suggest_entries(user: User, query: str, *, limit: int = 8) -> list[SearchEntry]:
     """Entries offered as you type (`suggest=True`: people, spaces, pages, documents) whose
     title has every typed word at the start of one of its words, the last one perhaps half
-    typed ("Wilg" finds "Wilgenburg"); on PostgreSQL also titles that are a near miss (a typo).
-    The user's own visibility rules apply, as for every search."""
+    typed ("Wilg" finds "Wilgenburg"); on PostgreSQL, when those are fewer than `limit`, also
+    titles that are a near miss (a typo: a second query). The user's own visibility rules
+    apply, as for every search."""
     words = WORD.findall(query)
     if not words:
-        return SearchEntry.objects.none()
-    entries = visible_entries(user).filter(suggest=True)
-    if connection.vendor == "postgresql":
-        pattern = "%" + "%".join(words) + "%"
-        matched = entries.filter(
-            _sql(
-                f"({TABLE}.title ILIKE %s OR {TABLE}.title %% %s)",
-                [pattern, query],
-                BooleanField(),
-            )
-        ).annotate(rank=_sql(f"similarity({TABLE}.title, %s)", [query], FloatField()))
-    else:
+        return []
+    suggesting = [kind.key for kind in KINDS.all() if kind.suggests]
+    entries = visible_entries(user, kinds=suggesting).filter(suggest=True)
+    if connection.vendor != "postgresql":
         prefixes = " AND ".join(f'title : "{word}" *' for word in words)
         matched = entries.filter(
             _sql(f"{TABLE}.id IN (SELECT rowid {FTS_MATCH})", [prefixes], BooleanField())
@@ -167,7 +368,24 @@ def suggest_entries(user: User, query: str, *, limit: int = 8) -> QuerySet[Searc
                 f"(SELECT -bm25(search_fts, 10.0, 4.0, 1.0) {FTS_ROW})", [prefixes], FloatField()
             )
         )
-    return matched.order_by(F("rank").desc(), "title", "pk")[:limit]
+        return list(matched.order_by(F("rank").desc(), "title", "pk")[:limit])
+    entries = entries.annotate(
+        rank=_sql(f"similarity({TABLE}.title, %s)", [query], FloatField())
+    ).order_by(F("rank").desc(), "title", "pk")
+    # \m: the start of a word (the words are letters and digits only); the trigram index
+    # serves this and the near misses.
+    starts = ".*".join(rf"\m{word}" for word in words)
+    found: list[SearchEntry] = list(
+        entries.filter(_sql(f"{TABLE}.title ~* %s", [starts], BooleanField()))[:limit]
+    )
+    if len(found) < limit:
+        # A near miss: what was typed is like a run of words of the title (word similarity
+        # at least pg_trgm.word_similarity_threshold, set for Plein's connections).
+        near = entries.filter(kind__in=NEAR_KINDS).filter(
+            _sql(f"%s <%% {TABLE}.title", [query], BooleanField())
+        )
+        found += near.exclude(pk__in=[entry.pk for entry in found])[: limit - len(found)]
+    return found
 
 
 # The longest run of words a best bet's term is matched against (terms are short).

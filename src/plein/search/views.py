@@ -1,25 +1,24 @@
-"""The search pages: the results of `/search/?q=…` with facets by kind, and the suggestions
-as you type (a partial for the search box in the header).
+"""The search pages: the results of `/search/?q=…` with facets, and the suggestions as you type
+(a partial for the search box in the header).
 
-Both read plein.search.selectors (search_entries, suggest_entries), which filter by the
-visibility rule of every kind in the query itself: the results, the total, the facet counts and
-the suggestions hold only what the person may open. The results page takes a constant number of
-queries whatever the number of results: the facet counts (one grouped query, which also gives
-the total), the page of results and the best bets pinned for the words (shown first); and the
-facets by space, author and period (plein.search.facets: one grouped query each, and the names
-of the spaces and the authors in one query each)."""
+Both read plein.search.selectors (find, suggest_entries), which filter by the visibility rule
+of every kind in the query itself: the results, the total, the facet counts and the suggestions
+hold only what the person may open. The results page takes a constant number of queries
+whatever the number of results: the newest matches the person may see (selectors.CANDIDATES at
+most; one query, or two with a kind or filter chosen, whose facets still count the others),
+counted by kind, space, author and period in Python (plein.search.facets); the names of the
+spaces and the authors (one query each); one page of results with their snippets; the best bets
+pinned for the words (shown first)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cached_property
-from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Page, Paginator
-from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -34,32 +33,21 @@ from plein.people.models import Person
 from plein.people.permissions import visible_people
 from plein.posts.models import Post
 
-from .facets import Facet, FacetSearch, Filters, query_string
+from .facets import NO_FILTERS, Facet, FacetSearch, Filters, query_string
 from .forms import MAX_QUERY, SearchForm
 from .misses.views import record_miss
 from .models import SearchEntry
-from .selectors import best_bets_for, search_entries, suggest_entries
+from .selectors import Hit, Hits, best_bets_for, find, shown_entries, suggest_entries
 
 PER_PAGE = 20
 ORDERS = ("relevance", "newest")
 SUGGESTIONS = 8
+NEAR = 5  # "perhaps you meant" when nothing was found
 SUGGEST_MIN_CHARS = 2
 # The kinds of post (news, blog entry...) that are worth saying next to the kind's own label.
 SUBKINDS: dict[str, Promise | str] = {
     key: label for key, label in Post.Kind.choices if key != Post.Kind.POST
 }
-
-
-class _CountedPaginator(Paginator):
-    """A paginator told its count (the sum of the facet counts) instead of asking for it."""
-
-    def __init__(self, object_list: Any, per_page: int, *, count: int) -> None:
-        super().__init__(object_list, per_page)
-        self._count = count
-
-    @cached_property
-    def count(self) -> int:
-        return self._count
 
 
 @dataclass(frozen=True)
@@ -68,26 +56,26 @@ class Result:
     subkind_label: Promise | str
     title: str
     url: str
-    snippet: str  # HTML: escaped text with <mark> around the matches (selectors.search_entries)
+    snippet: str  # HTML: escaped text with <mark> around the matches (selectors.shown_entries)
     created_at: datetime
     person: Person | None = None  # suggestions of people: with their photo and department
 
 
-def _facet_counts(request: AuthenticatedHttpRequest, q: str, filters: Filters) -> dict[str, int]:
-    """How many results each kind has, in one grouped query over the same permission-filtered
-    entries as the results (narrowed by the other filters): nothing the person may not open is
-    counted."""
-    entries = filters.narrow(search_entries(request.user, q)).order_by()
-    return {row["kind"]: row["n"] for row in entries.values("kind").annotate(n=Count("id"))}
+def _kind_counts(found: Hits, filters: Filters) -> dict[str, int]:
+    """How many hits each kind has, narrowed by the other filters."""
+    return Counter(hit.kind for hit in found.hits if filters.admits(hit))
 
 
-def _facets(counts: dict[str, int], q: str, kind: str, order: str, filters: Filters) -> list[Facet]:
-    facets = [Facet("", _("All"), sum(counts.values()), query_string(q, "", order, filters))]
+def _facets(found: Hits, q: str, kind: str, order: str, filters: Filters) -> list[Facet]:
+    counts = _kind_counts(found, filters)
+    more = not found.complete
+    all_kinds = query_string(q, "", order, filters)
+    facets = [Facet("", _("All"), sum(counts.values()), all_kinds, more)]
     for registered in KINDS.all():
         if counts.get(registered.key) or registered.key == kind:
             count = counts.get(registered.key, 0)
             query = query_string(q, registered.key, order, filters)
-            facets.append(Facet(registered.key, registered.label, count, query))
+            facets.append(Facet(registered.key, registered.label, count, query, more))
     return facets
 
 
@@ -107,21 +95,28 @@ def _result(entry: SearchEntry, person: Person | None = None) -> Result:
 def _found(
     request: AuthenticatedHttpRequest, q: str, kind: str, order: str, filters: Filters
 ) -> dict[str, object]:
-    counts = _facet_counts(request, q, filters)
-    total = counts.get(kind, 0) if kind else sum(counts.values())
-    entries = search_entries(request.user, q, kinds=[kind] if kind else None, order=order)
-    entries = filters.narrow(entries)
-    filter_groups, active_filters = FacetSearch(request.user, q, kind, order, filters).groups()
-    paginator = _CountedPaginator(entries, PER_PAGE, count=total)
-    page_obj: Page[SearchEntry] = paginator.get_page(request.GET.get("page"))
+    """The context of a search: its hits without filters give the facets; those of the kind
+    and the filters (the same when there are none) give the results, a page of which is read
+    with its snippets."""
+    found = find(request.user, q, order=order)
+    hits = found
+    if kind or filters != NO_FILTERS:
+        kinds = [kind] if kind else None
+        hits = find(request.user, q, kinds=kinds, narrow=filters.narrow, order=order)
+    filter_groups, active_filters = FacetSearch(
+        request.user, q, kind, order, filters, found
+    ).groups()
+    page_obj: Page[Hit] = Paginator(hits.hits, PER_PAGE).get_page(request.GET.get("page"))
+    shown = shown_entries(q, [hit.pk for hit in page_obj.object_list])
     return {
         "best_bets": best_bets_for(q),  # shown first, as recommended
-        "facets": _facets(counts, q, kind, order, filters),
+        "facets": _facets(found, q, kind, order, filters),
         "filter_groups": filter_groups,
         "active_filters": active_filters,
         "page_obj": page_obj,
-        "results": [_result(entry) for entry in page_obj.object_list],
-        "total": total,
+        "results": [_result(entry) for entry in shown],
+        "total": len(hits.hits),
+        "more": not hits.complete,  # more than `total` matched: the newest `total` are shown
         "page_query": query_string(q, kind, order, filters),
         "orders": [
             (key, label, query_string(q, kind, key, filters))
@@ -151,7 +146,21 @@ def results(request: AuthenticatedHttpRequest) -> HttpResponse:
         context |= _found(request, q, kind, order, filters)
         filtered = bool(kind or filters.params())
         record_miss(request, q=q, found=bool(context["total"]), filtered=filtered)
+        if not context["total"]:
+            context["near"] = _suggestions(request, q, limit=NEAR)
     return render(request, "search/results.html", context)
+
+
+def _suggestions(request: AuthenticatedHttpRequest, q: str, *, limit: int) -> list[Result]:
+    """People, spaces, pages and documents whose title starts like `q` (or, on PostgreSQL, is
+    a near miss of it): the suggestions as you type, and "perhaps you meant" when nothing was
+    found."""
+    entries = list(suggest_entries(request.user, q, limit=limit))
+    people = _suggested_people(request, entries)
+    return [
+        _result(entry, people.get(entry.object_id) if entry.kind == "person" else None)
+        for entry in entries
+    ]
 
 
 def _suggested_people(
@@ -174,12 +183,7 @@ def suggest(request: AuthenticatedHttpRequest) -> HttpResponse:
         return redirect(f"{address}?{urlencode({'q': q})}" if q else address)
     suggestions = []
     if len(q) >= SUGGEST_MIN_CHARS:
-        entries = list(suggest_entries(request.user, q, limit=SUGGESTIONS))
-        people = _suggested_people(request, entries)
-        suggestions = [
-            _result(entry, people.get(entry.object_id) if entry.kind == "person" else None)
-            for entry in entries
-        ]
+        suggestions = _suggestions(request, q, limit=SUGGESTIONS)
     response = render(
         request, "search/partials/suggestions.html", {"q": q, "suggestions": suggestions}
     )

@@ -32,4 +32,5 @@ SPACES = SearchKind(
     visible=visible_spaces,
     entry=space_entry,
     objects=lambda: Space.objects.all(),
+    suggests=True,
 )

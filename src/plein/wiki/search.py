@@ -37,4 +37,5 @@ PAGES = SearchKind(
     visible=visible_pages,
     entry=page_entry,
     objects=lambda: Page.objects.select_related("space"),
+    suggests=True,
 )

@@ -105,6 +105,14 @@ DATABASES = {
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=0))
+if DATABASES["default"].get("ENGINE") == "django.db.backends.postgresql":
+    # No JIT compilation: it pays off for long analytical queries, while a page's queries take
+    # milliseconds and compiling one takes hundreds (a search over a million posts whose
+    # plan's estimated cost is high would wait seconds for it). And the search's near misses
+    # (pg_trgm's `<%`): a typed word at least this like a word of a title ("Jansne": Jansen).
+    options = DATABASES["default"].setdefault("OPTIONS", {})
+    ours = "-c jit=off -c pg_trgm.word_similarity_threshold=0.4"
+    options["options"] = f"{ours} {options.get('options', '')}".strip()
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the web process and a task worker read while the other writes.
     DATABASES["default"].setdefault("OPTIONS", {}).update(

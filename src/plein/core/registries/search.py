@@ -11,6 +11,7 @@ Each app with something to find registers a `SearchKind` in its `AppConfig.ready
             visible=visible_pages,  # the detail page's own rule: (user) -> QuerySet
             entry=wiki_entry,  # (page) -> Entry, or None when it must not be found
             objects=lambda: Page.objects.all(),  # for `plein search-reindex`
+            suggests=True,  # its titles are suggested as you type (Entry.suggest)
         )
     )
 
@@ -81,6 +82,7 @@ class SearchKind:
     objects: Callable[[], QuerySet[Any]]  # every object of the kind, for a full reindex
     # (objects) -> None: loads what `entry` reads for many objects at once, before a batch
     prepare: Callable[[Sequence[Any]], None] | None = None
+    suggests: bool = False  # its entries may be suggested as you type (Entry.suggest)
 
 
 KINDS: Registry[SearchKind] = Registry("search kinds")

@@ -45,6 +45,7 @@ SPACES = SearchKind(
     visible=visible_spaces,
     entry=space_entry,
     objects=lambda: Space.objects.all(),
+    suggests=True,
 )
 PEOPLE = SearchKind(
     key="test_people",

@@ -17,6 +17,7 @@ from plein.people.tests.factories import DepartmentFactory, PersonFactory
 from plein.posts import services as post_services
 from plein.posts.models import Post
 from plein.posts.tests.factories import PostFactory
+from plein.search import selectors
 from plein.spaces.models import Space
 from plein.spaces.tests.factories import MembershipFactory, SpaceFactory
 
@@ -24,10 +25,14 @@ pytestmark = pytest.mark.django_db
 
 RESULTS = reverse("search:results")
 SUGGEST = reverse("search:suggest")
-# The session, the person, their permissions (2), the bell in the header; the facet counts (which
-# give the total too), the page of results and the best bets; the facets by space, author and
-# period (one grouped query each) and the names of the spaces and of the authors (one each).
-QUERIES = 13
+
+
+# The session, the person, their permissions (2), the bell in the header; the newest matches the
+# person may see (PostgreSQL: among the newest entries of each kind, then the older entries of
+# the kinds where they were few; SQLite: all of them, then their rank), the names of their
+# spaces and of their authors (one query each), the page of results with snippets, and the best
+# bets.
+QUERIES = 11
 
 
 @pytest.fixture(autouse=True)
@@ -184,6 +189,28 @@ def test_the_results_page_takes_the_same_queries_whatever_it_finds(
     assert len(response.context["results"]) == min(count + 1, 20)
 
 
+def test_a_word_with_more_matches_than_are_looked_at_says_so(client, searcher, monkeypatch):
+    monkeypatch.setattr(selectors, "CANDIDATES", 4)
+    _posts(6, "vergaderruimte")
+    response = client.get(RESULTS, {"q": "vergaderruimte", "order": "newest"})
+    assert (response.context["total"], response.context["more"]) == (4, True)
+    assert [facet.count for facet in response.context["facets"]] == [4, 4]
+    assert all(facet.more for facet in response.context["facets"])
+    assert b'id="search-more"' in response.content
+    assert "More than 4 results" in response.content.decode()
+    assert "(4+)" in response.content.decode()
+    assert len(response.context["results"]) == 4
+
+
+def test_a_word_with_fewer_matches_gives_exact_counts(client, searcher, monkeypatch):
+    monkeypatch.setattr(selectors, "CANDIDATES", 4)
+    _posts(4, "vergaderruimte")
+    response = client.get(RESULTS, {"q": "vergaderruimte"})
+    assert (response.context["total"], response.context["more"]) == (4, False)
+    assert b'id="search-more"' not in response.content
+    assert "(4+)" not in response.content.decode()
+
+
 def test_the_second_page_holds_the_rest(client, searcher):
     _posts(25, "vergaderruimte")
     response = client.get(RESULTS, {"q": "vergaderruimte", "order": "newest", "page": 2})
@@ -203,8 +230,13 @@ def test_suggestions_match_the_start_of_a_word_as_it_is_typed(client) -> None:  
     assert suggested("Wilg")  # half a word
     assert suggested("wilma wilg")
     assert not suggested("Xander")
-    # A typo: PostgreSQL finds near misses by trigram similarity; SQLite's FTS5 cannot.
-    assert suggested("Wilgenbrug") == (connection.vendor == "postgresql")
+    # A typo: PostgreSQL finds near misses by trigram similarity; SQLite's FTS5 cannot, and
+    # finds only the start of words.
+    pg = connection.vendor == "postgresql"
+    assert suggested("ilgenburg") == pg
+    assert suggested("Wilgenbrug") == pg
+    assert suggested("Wilgneburg") == pg
+    assert not suggested("Wolkenberg")
 
 
 def test_the_space_facet_counts_only_what_the_person_may_see(client, searcher):
@@ -278,3 +310,21 @@ def test_a_suggested_person_shows_their_photo_and_department(client, searcher):
     content = response.content.decode()
     assert "Inkoop" in content
     assert 'class="avatar avatar--small"' in content
+
+
+def test_when_nothing_is_found_titles_that_start_alike_are_offered(client, searcher):
+    space = _indexed_space("Tuinclub De Wilg")
+    _indexed_space("Geheime tuinclubraad", kind=Space.Kind.SECRET)
+    response = client.get(RESULTS, {"q": "tuincl"})
+    assert response.context["total"] == 0
+    assert [near.title for near in response.context["near"]] == ["Tuinclub De Wilg"]
+    assert b'id="search-near"' in response.content
+    assert f'href="/spaces/{space.slug}/"'.encode() in response.content
+    assert b"tuinclubraad" not in response.content
+
+
+def test_when_something_is_found_nothing_else_is_offered(client, searcher):
+    _indexed_space("Tuinclub")
+    response = client.get(RESULTS, {"q": "tuinclub"})
+    assert response.context["total"] == 1
+    assert "near" not in response.context
