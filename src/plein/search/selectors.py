@@ -20,7 +20,7 @@ from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import EmptyResultSet, FullResultSet
-from django.db import connection
+from django.db import OperationalError, connection, transaction
 from django.db.models import (
     BooleanField,
     Exists,
@@ -33,6 +33,7 @@ from django.db.models import (
     TextField,
 )
 from django.db.models.expressions import RawSQL
+from psycopg.errors import QueryCanceled
 
 from plein.core.registries.search import KINDS
 from plein.people.models import Person
@@ -159,6 +160,9 @@ CANDIDATES = 1000
 # make a word too common to look further (see _newest_pg).
 RECENT = 2000
 FEW = 100
+# How long the search through the older entries may take before it is given up (the newest
+# matches are shown, as "more than"): the results page's share of a person's patience.
+OLDER_BUDGET_MS = "100"
 NEWEST_OF_KIND = f"FROM {TABLE} WHERE kind = %s ORDER BY created_at DESC, id DESC"
 Rows = list[tuple[Any, ...]]  # HIT_COLUMNS and the rank
 PG_HIT_COLUMNS = ("id", "kind", "space_id", "author_id", "created_at")
@@ -238,13 +242,14 @@ def _newest_pg(
         return [], True
     rules = _rules_sql(user, kinds)
     narrowed = _where(narrow(SearchEntry.objects.all())) if narrow else ("TRUE", [])
-    rows = _pg_branches(query, rules, narrowed, limit, older=False)
+    rows = _pg_branches(query, rules, narrowed, limit, older=False) or []
     found = Counter(row[1] for row in rows)
     cut_short = {row[1] for row in rows if row[-1] and found[row[1]] >= FEW}
     rare = {key: rule for key, rule in rules.items() if found[key] < FEW}
-    rows = [row[:-1] for row in rows + _pg_branches(query, rare, narrowed, limit, older=True)]
+    older = _pg_branches(query, rare, narrowed, limit, older=True)
+    rows = [row[:-1] for row in rows + (older or [])]
     rows.sort(key=lambda row: (row[4], row[0]), reverse=True)
-    return rows, len(rows) <= limit and not cut_short
+    return rows, len(rows) <= limit and not cut_short and older is not None
 
 
 def _pg_branches(
@@ -254,10 +259,11 @@ def _pg_branches(
     limit: int,
     *,
     older: bool,
-) -> Rows:
+) -> Rows | None:
     """One query: for each kind of `rules`, its newest `limit` + 1 visible matches among the
     RECENT newest entries of the kind, or (`older`) among the older ones (created no later
-    than the last of the RECENT, and not one of them; none when the kind has fewer)."""
+    than the last of the RECENT, and not one of them; none when the kind has fewer): within
+    OLDER_BUDGET_MS, else None."""
     if not rules:
         return []
     # ARRAY(…) is worked out once, before the rest: the recent entries drive the query, whatever
@@ -279,9 +285,34 @@ def _pg_branches(
         )
         params += [query, key, query, *([key, key] if older else [key])]
         params += [*narrowed[1], *rule_params]
-    with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(branches), params)
-        return cursor.fetchall()
+    if not older:
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(branches), params)
+            return cursor.fetchall()
+    return _within_budget(" UNION ALL ".join(branches), params)
+
+
+def _within_budget(sql: str, params: list[Any]) -> Rows | None:
+    """The rows of the query, or None when it takes longer than OLDER_BUDGET_MS (the planner
+    misjudged how common the words are in the older entries: a phrase of two common words,
+    say). The limit holds for this query alone: a savepoint undoes it when the query is
+    cancelled, and it is set back when it is not."""
+    try:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT current_setting('statement_timeout'),"
+                " set_config('statement_timeout', %s, true)",
+                [OLDER_BUDGET_MS],
+            )
+            (before, _now) = cursor.fetchone()
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+            cursor.execute("SELECT set_config('statement_timeout', %s, true)", [before])
+            return rows
+    except OperationalError as error:
+        if isinstance(error.__cause__, QueryCanceled):
+            return None
+        raise
 
 
 def _newest_sqlite(
@@ -346,46 +377,85 @@ WORD = re.compile(r"\w+")
 # The kinds whose titles are offered as near misses (a typo in a name), on PostgreSQL: these
 # have their own trigram index (migration 0006), which stays small whatever the documents.
 NEAR_KINDS = ("person", "space", "wiki")
+SUGGEST_CANDIDATES = 200
+STARTS = "title_words @@ to_tsquery('plein_simple', %s)"
 
 
 def suggest_entries(user: User, query: str, *, limit: int = 8) -> list[SearchEntry]:
     """Entries offered as you type (`suggest=True`: people, spaces, pages, documents) whose
     title has every typed word at the start of one of its words, the last one perhaps half
     typed ("Wilg" finds "Wilgenburg"); on PostgreSQL, when those are fewer than `limit`, also
-    titles that are a near miss (a typo: a second query). The user's own visibility rules
-    apply, as for every search."""
+    people, spaces and wiki pages whose title is a near miss (a typo: a second query). The
+    user's own visibility rules apply, as for every search."""
     words = WORD.findall(query)
-    if not words:
-        return []
     suggesting = [kind.key for kind in KINDS.all() if kind.suggests]
-    entries = visible_entries(user, kinds=suggesting).filter(suggest=True)
-    if connection.vendor != "postgresql":
-        prefixes = " AND ".join(f'title : "{word}" *' for word in words)
-        matched = entries.filter(
-            _sql(f"{TABLE}.id IN (SELECT rowid {FTS_MATCH})", [prefixes], BooleanField())
-        ).annotate(
+    if not words or not isinstance(user, Person) or not user.is_active:
+        return []
+    if connection.vendor == "postgresql":
+        return _suggest_pg(user, query, words, suggesting, limit)
+    prefixes = " AND ".join(f'title : "{word}" *' for word in words)
+    matched = (
+        visible_entries(user, kinds=suggesting)
+        .filter(suggest=True)
+        .filter(_sql(f"{TABLE}.id IN (SELECT rowid {FTS_MATCH})", [prefixes], BooleanField()))
+        .annotate(
             rank=_sql(
                 f"(SELECT -bm25(search_fts, 10.0, 4.0, 1.0) {FTS_ROW})", [prefixes], FloatField()
             )
         )
-        return list(matched.order_by(F("rank").desc(), "title", "pk")[:limit])
-    entries = entries.annotate(
-        rank=_sql(f"similarity({TABLE}.title, %s)", [query], FloatField())
-    ).order_by(F("rank").desc(), "title", "pk")
-    # \m: the start of a word (the words are letters and digits only); the trigram index
-    # serves this and the near misses.
-    starts = ".*".join(rf"\m{word}" for word in words)
-    found: list[SearchEntry] = list(
-        entries.filter(_sql(f"{TABLE}.title ~* %s", [starts], BooleanField()))[:limit]
     )
+    return list(matched.order_by(F("rank").desc(), "title", "pk")[:limit])
+
+
+SUGGESTED_COLUMNS = ("id", "kind", "object_id", "title", "url", "created_at")
+
+
+def _suggest_pg(
+    user: Person, query: str, words: list[str], kinds: list[str], limit: int
+) -> list[SearchEntry]:
+    """suggest_entries on PostgreSQL: one branch per kind (a UNION ALL), each checking its
+    rule on at most SUGGEST_CANDIDATES titles that match (by the index of the titles' words),
+    the best by similarity first; then, if those are too few, the near misses the same way
+    (by the trigram index of people, spaces and wiki pages)."""
+    rules = _rules_sql(user, kinds)
+    # The start of every word typed, among the words of the title (migration 0007); the words
+    # are letters and digits only.
+    starts = " & ".join(f"{word}:*" for word in words)
+    found = _suggested_pg(query, rules, STARTS, starts, limit)
     if len(found) < limit:
         # A near miss: what was typed is like a run of words of the title (word similarity
         # at least pg_trgm.word_similarity_threshold, set for Plein's connections).
-        near = entries.filter(kind__in=NEAR_KINDS).filter(
-            _sql(f"%s <%% {TABLE}.title", [query], BooleanField())
-        )
-        found += near.exclude(pk__in=[entry.pk for entry in found])[: limit - len(found)]
+        near = {key: rule for key, rule in rules.items() if key in NEAR_KINDS}
+        seen = {entry.pk for entry in found}
+        more = _suggested_pg(query, near, "%s <%% title", query, limit)
+        found += [entry for entry in more if entry.pk not in seen][: limit - len(found)]
     return found
+
+
+def _suggested_pg(
+    query: str, rules: dict[str, tuple[str, list[Any]]], condition: str, value: str, limit: int
+) -> list[SearchEntry]:
+    if not rules:
+        return []
+    columns = ", ".join(f"{TABLE}.{column}" for column in SUGGESTED_COLUMNS)
+    branches, params = [], []
+    for key, (rule, rule_params) in rules.items():
+        # Built from this module's constants and the rules' own compiled SQL; every value is a
+        # parameter.
+        candidates = (
+            f"SELECT id FROM {TABLE} WHERE suggest AND kind = %s AND {condition}"  # noqa: S608
+            f" LIMIT {int(SUGGEST_CANDIDATES)}"
+        )
+        branches.append(
+            f"(SELECT {columns}, similarity({TABLE}.title, %s) FROM {TABLE}"  # noqa: S608
+            f" WHERE {TABLE}.id = ANY(ARRAY({candidates})) AND {rule}"
+            f" ORDER BY 7 DESC, {TABLE}.title, {TABLE}.id LIMIT {int(limit)})"
+        )
+        params += [query, key, value, *rule_params]
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(branches), params)
+        rows = sorted(cursor.fetchall(), key=lambda row: (-row[6], row[3], row[0]))[:limit]
+    return [SearchEntry(**dict(zip(SUGGESTED_COLUMNS, row[:6], strict=True))) for row in rows]
 
 
 # The longest run of words a best bet's term is matched against (terms are short).

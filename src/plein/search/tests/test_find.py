@@ -102,3 +102,27 @@ def test_a_kind_with_fewer_entries_than_the_newest_looked_at_is_complete(member,
     _spaces("lunch", "lunch", "lunch")
     found = find(member, "lunch")
     assert (len(found.hits), found.complete) == (3, True)
+
+
+@postgresql_only
+def test_a_query_over_its_time_budget_is_given_up_and_the_limit_set_back(monkeypatch):
+    monkeypatch.setattr(selectors, "OLDER_BUDGET_MS", "50")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW statement_timeout")
+        (before,) = cursor.fetchone()
+    assert selectors._within_budget("SELECT pg_sleep(0.5)", []) is None
+    assert selectors._within_budget("SELECT %s::int", [7]) == [(7,)]
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW statement_timeout")
+        assert cursor.fetchone() == (before,)
+        cursor.execute("SELECT 1")  # the transaction is still usable
+
+
+@postgresql_only
+def test_a_search_whose_older_entries_take_too_long_shows_the_newest(member, monkeypatch):
+    monkeypatch.setattr(selectors, "RECENT", 1)
+    spaces = _spaces("archief", "thee", "archief")
+    monkeypatch.setattr(selectors, "_within_budget", lambda sql, params: None)
+    found = find(member, "archief", order="newest")
+    assert _objects(found) == [spaces[2].pk]
+    assert not found.complete
