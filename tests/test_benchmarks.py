@@ -52,3 +52,15 @@ def test_the_http_benchmark_runs_on_a_tiny_organisation() -> None:
     assert "login page (anonymous, floor)" in result.stdout
     assert "of the floor's throughput" in result.stdout
     assert "queries at 1,000 posts" in result.stdout
+
+
+def test_the_search_benchmark_runs_on_a_tiny_organisation() -> None:
+    result = _run(
+        "bench/search.py",
+        *("--people", "80", "--spaces", "4", "--posts", "1500", "--documents", "60"),
+        *("--repeat", "1"),
+    )
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-4000:]
+    assert "results collega" in result.stdout
+    assert "suggest Jans" in result.stdout
+    assert "Targets (issue 16):" in result.stdout

@@ -5,7 +5,9 @@ Besides the columns below, migration 0002 adds the full-text index, which the OR
 
 - PostgreSQL: the column `search_vector`, a stored generated tsvector (title weight A, body B,
   extra C, text search configuration `plein_dutch`: Dutch stemming and stop words after
-  unaccent) with a GIN index, and a trigram GIN index on the title;
+  unaccent) with a GIN index (and one per big kind: 0008); `title_words`, the words of the
+  title (`plein_simple`: no stemming) for the suggestions, with a GIN index (0007); a trigram
+  index on the titles of people, spaces and wiki pages for near misses (0006);
 - SQLite: the FTS5 table `search_fts` (external content: this table), kept in sync by triggers.
   A later migration that alters this table on SQLite rebuilds it, which drops the triggers:
   such a migration must create them again (see 0002).
