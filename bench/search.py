@@ -421,7 +421,8 @@ def _targets(small: list[Page], full: list[Page]) -> list[tuple[str, bool]]:
     # A search takes a second query only for the kinds where a word is rare among the newest
     # entries: the count varies by word, never with the size.
     same = all(most(full, kind) <= most(small, kind) for kind in ("results", "suggest"))
-    growth = max(b.p95 / a.p95 for a, b in zip(small, full, strict=True))
+    growth = {kind: p95(full, kind) / p95(small, kind) for kind in ("results", "suggest")}
+    single = max(b.p95 / a.p95 for a, b in zip(small, full, strict=True))
     results, suggest = p95(full, "results"), p95(full, "suggest")
     return [
         (f"results page p95 {results:.1f} ms <= 150 ms", results <= 150),
@@ -432,7 +433,11 @@ def _targets(small: list[Page], full: list[Page]) -> list[tuple[str, bool]]:
             f"{most(small, 'suggest')})",
             same,
         ),
-        (f"largest p95 growth from a tenth to all: {growth:.2f}x <= 1.3x", growth <= 1.3),
+        (
+            f"p95 at all posts within 1.3x of a tenth: results {growth['results']:.2f}x, "
+            f"suggestions {growth['suggest']:.2f}x (one request at most {single:.2f}x)",
+            max(growth.values()) <= 1.3,
+        ),
     ]
 
 

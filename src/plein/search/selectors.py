@@ -159,7 +159,7 @@ RECENT = 2000
 FEW = 20
 # How long the search through the older entries may take before it is given up (the newest
 # matches are shown, as "more than"): the results page's share of a person's patience.
-OLDER_BUDGET_MS = "60"
+OLDER_BUDGET_MS = "40"
 NEWEST_OF_KIND = f"FROM {TABLE} WHERE kind = %s ORDER BY created_at DESC, id DESC"
 Rows = list[tuple[Any, ...]]  # HIT_COLUMNS and the rank
 PG_HIT_COLUMNS = ("id", "kind", "space_id", "author_id", "created_at")
@@ -389,7 +389,7 @@ WORD = re.compile(r"\w+")
 # The kinds whose titles are offered as near misses (a typo in a name), on PostgreSQL: these
 # have their own trigram index (migration 0006), which stays small whatever the documents.
 NEAR_KINDS = ("person", "space", "wiki")
-SUGGEST_CANDIDATES = 200
+SUGGEST_CANDIDATES = 50
 STARTS = "title_words @@ to_tsquery('plein_simple', %s)"
 
 
