@@ -1,5 +1,10 @@
 """Finding entries: the full-text match, the ranking and the snippets, and the visibility rule of
-every kind, all in one database query.
+every kind, in the database query itself.
+
+- `find`: the results page's matches (the newest CANDIDATES the person may see, ranked), and
+  `shown_entries`: one page of them with snippets. Bounded at any size (see `_newest_pg`).
+- `suggest_entries`: what is offered as you type.
+- `search_entries`, `visible_entries`: the same rule as a plain queryset (jobs and tests).
 
 PostgreSQL matches `websearch_to_tsquery('plein_dutch', q)` (Dutch stemming, stop words,
 unaccent; "a phrase" in quotes, -word to exclude, `or`) and ranks with ts_rank. SQLite matches
@@ -352,8 +357,9 @@ def find(
 ) -> Hits:
     """The newest `limit` (CANDIDATES) entries that match `query` and that the user may see
     (narrowed by `narrow`, e.g. the filters of the results page), best first or
-    (`order="newest"`) newest first: rank, then recency, then id. One query (two on SQLite,
-    which ranks them apart)."""
+    (`order="newest"`) newest first: rank, then recency, then id. On PostgreSQL one query, and
+    a second for the older entries of the kinds where the words are rare (_newest_pg); on
+    SQLite one query, and a second for the rank."""
     if not fts5_query(query):
         return Hits([], complete=True)
     limit = CANDIDATES if limit is None else limit
