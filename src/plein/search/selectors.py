@@ -53,6 +53,13 @@ PG_QUERY = "websearch_to_tsquery('plein_dutch', %s)"
 PG_HEADLINE = "StartSel={}, StopSel={}, MaxWords=30, MinWords=12".format(*MARKS)
 FTS_MATCH = "FROM search_fts WHERE search_fts MATCH %s"
 FTS_ROW = f"{FTS_MATCH} AND search_fts.rowid = {TABLE}.id"
+# SQLite: the snippet of the body (column 1), or of the extra text (2: a document's contents)
+# when there is no body, as PostgreSQL's headline; never the title (a comment's is its post's).
+FTS_SNIPPET = (
+    f"(SELECT CASE WHEN {TABLE}.body <> '' THEN snippet(search_fts, 1, %s, %s, %s, 24)"
+    f" ELSE snippet(search_fts, 2, %s, %s, %s, 24) END {FTS_ROW})"
+)
+SNIPPET_MARKS = [*MARKS, " … ", *MARKS, " … "]
 TERM = re.compile(r'(-?)"([^"]*)"?|(-?)([^\s"]+)')
 
 
@@ -99,13 +106,12 @@ def _postgresql(entries: QuerySet[SearchEntry], query: str) -> QuerySet[SearchEn
 
 def _sqlite(entries: QuerySet[SearchEntry], query: str) -> QuerySet[SearchEntry]:
     matched = fts5_query(query)
-    snippet = f"(SELECT snippet(search_fts, -1, %s, %s, %s, 24) {FTS_ROW})"
     return entries.filter(
         _sql(f"{TABLE}.id IN (SELECT rowid {FTS_MATCH})", [matched], BooleanField())
     ).annotate(
         # bm25 is lower for better matches; the weights are title, body, extra.
         rank=_sql(f"(SELECT -bm25(search_fts, 10.0, 4.0, 1.0) {FTS_ROW})", [matched], FloatField()),
-        snippet=_escaped(snippet, [*MARKS, " … ", matched]),
+        snippet=_escaped(FTS_SNIPPET, [*SNIPPET_MARKS, matched]),
     )
 
 
@@ -383,8 +389,8 @@ def shown_entries(query: str, pks: list[int]) -> list[SearchEntry]:
         headline = f"ts_headline('plein_dutch', {text}, {PG_QUERY}, %s)"
         entries = entries.annotate(snippet=_escaped(headline, [query, PG_HEADLINE]))
     else:
-        snippet = f"(SELECT snippet(search_fts, -1, %s, %s, %s, 24) {FTS_ROW})"
-        entries = entries.annotate(snippet=_escaped(snippet, [*MARKS, " … ", fts5_query(query)]))
+        snippet = _escaped(FTS_SNIPPET, [*SNIPPET_MARKS, fts5_query(query)])
+        entries = entries.annotate(snippet=snippet)
     by_pk = {entry.pk: entry for entry in entries}
     return [by_pk[pk] for pk in pks if pk in by_pk]
 

@@ -145,7 +145,9 @@ def results(request: AuthenticatedHttpRequest) -> HttpResponse:
     if q:
         context |= _found(request, q, kind, order, filters)
         filtered = bool(kind or filters.params())
-        record_miss(request, q=q, found=bool(context["total"]), filtered=filtered)
+        # A search that stopped early (`more`) is not known to have found nothing.
+        found = bool(context["total"] or context["more"])
+        record_miss(request, q=q, found=found, filtered=filtered)
         if not context["total"]:
             context["near"] = _suggestions(request, q, limit=NEAR)
     return render(request, "search/results.html", context)

@@ -9,7 +9,8 @@ from plein.core.tests.search_recorder import Recorder, recording
 from plein.market import services
 from plein.market.permissions import visible_listings
 from plein.market.search import listing_entry
-from plein.people.tests.factories import PersonFactory
+from plein.people.tests.factories import LocationFactory, PersonFactory
+from plein.search.selectors import search_entries
 
 pytestmark = pytest.mark.django_db
 
@@ -40,3 +41,29 @@ def test_every_write_path_indexes(indexed) -> None:  # type: ignore[no-untyped-d
     services.listing_remove(actor=PersonFactory(roles=["community_manager"]), listing=listing)
     assert indexed.indexed("listing") == [listing.pk] * 5
     assert indexed.entries[("listing", listing.pk)].title == "Racefiets"  # type: ignore[union-attr]
+
+
+def test_a_listing_is_found_by_its_category_location_and_place(settings) -> None:  # type: ignore[no-untyped-def]
+    # The real index (plein.search) and its query; the labels in the site's language.
+    settings.LANGUAGE_CODE = "nl"
+    owner = PersonFactory()
+    data = services.ListingData(
+        kind="wanted",
+        title="Iets voor de zolder",
+        category="furniture",
+        description="",
+        location=LocationFactory(name="Stadskantoor"),
+        place="Derde verdieping",
+    )
+    listing = services.listing_create(owner=owner, data=data)
+    reader = PersonFactory()
+
+    def found(word: str) -> bool:
+        return [e.object_id for e in search_entries(reader, word, kinds=["listing"])] == [
+            listing.pk
+        ]
+
+    assert found("meubels")  # the category
+    assert found("gevraagd")  # wanted
+    assert found("stadskantoor") and found("verdieping")
+    assert not found("elektronica")

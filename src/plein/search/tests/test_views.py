@@ -329,3 +329,35 @@ def test_when_something_is_found_nothing_else_is_offered(client, searcher):
     response = client.get(RESULTS, {"q": "tuinclub"})
     assert response.context["total"] == 1
     assert "near" not in response.context
+
+
+def test_a_comments_snippet_is_its_own_words_not_its_posts_title(client, searcher):
+    author = PersonFactory()
+    post = post_services.post_create(author=author, body="Fietsenstalling dicht\n\nTot maandag.")
+    post_services.comment_create(
+        post=post, author=PersonFactory(), body="Gelukkig kan de fiets bij de achteringang."
+    )
+    response = client.get(RESULTS, {"q": "fietsenstalling", "kind": "comment"})
+    (result,) = response.context["results"]
+    assert result.title == "Fietsenstalling dicht"  # found under its post's title
+    assert "achteringang" in result.snippet
+    assert "<mark>" not in result.snippet  # the word is in the title only
+
+
+def test_a_search_stopped_early_with_nothing_found_says_so_and_is_no_miss(
+    client, searcher, monkeypatch
+):
+    monkeypatch.setattr(
+        "plein.search.views.find",
+        lambda *args, **kwargs: selectors.Hits([], complete=False),
+    )
+    missed = []
+    monkeypatch.setattr(
+        "plein.search.views.record_miss", lambda request, **values: missed.append(values)
+    )
+    response = client.get(RESULTS, {"q": "fietsenstalling"})
+    assert (response.context["total"], response.context["more"]) == (0, True)
+    page = response.content.decode()
+    assert "Nothing found yet" in page and "More than 0" not in page
+    assert 'id="search-more"' in page
+    assert missed == [{"q": "fietsenstalling", "found": True, "filtered": False}]
