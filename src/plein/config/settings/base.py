@@ -54,6 +54,9 @@ INSTALLED_APPS = [
     "plein.onboarding",
     "plein.startpage",
     "plein.accounts",
+    "plein.api",
+    "plein.scim",
+    "plein.webhooks",
     "plein.config",
 ]
 
