@@ -229,6 +229,8 @@ PLEIN_EVENT_REMINDER_HOURS = env.list("PLEIN_EVENT_REMINDER_HOURS", cast=int, de
 # Links in e-mail (notifications, digests) point here; digests are sent at this local hour.
 PLEIN_SITE_URL = env.str("PLEIN_SITE_URL", default="http://127.0.0.1:8000")
 PLEIN_DIGEST_HOUR = env.int("PLEIN_DIGEST_HOUR", default=7)
+# Access tokens (REST API, SCIM): a personal token expires within this many days.
+PLEIN_API_TOKEN_MAX_DAYS = env.int("PLEIN_API_TOKEN_MAX_DAYS", default=365)
 
 LOGGING = {
     "version": 1,

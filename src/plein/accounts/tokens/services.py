@@ -1,0 +1,147 @@
+"""Making, revoking and checking access tokens: the one write path for tokens."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from plein.core.permissions import require
+from plein.people.models import Person
+
+from .models import PERSONAL_SCOPES, AccessToken, Scope
+from .permissions import can_have_personal_tokens, can_manage_application_tokens, can_revoke_token
+
+PREFIX = "plein_"
+# How often the time a token was last used is written: not on every request.
+TOUCH_EVERY = timedelta(minutes=5)
+
+
+@dataclass(frozen=True)
+class NewToken:
+    token: AccessToken
+    raw: str  # shown to its maker once, never stored
+
+
+def digest(raw: str) -> str:
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+def _check_scopes(kind: str, scopes: set[str]) -> None:
+    if not scopes:
+        raise ValidationError(_("Choose at least one scope."), code="no_scopes")
+    allowed = set(PERSONAL_SCOPES if kind == AccessToken.Kind.PERSONAL else Scope.values)
+    if scopes - allowed:
+        raise ValidationError(_("This token cannot have that scope."), code="scope")
+
+
+def _check_expiry(kind: str, expires_at: datetime | None, now: datetime) -> None:
+    if expires_at is not None and expires_at <= now:
+        raise ValidationError(_("The expiry date must lie in the future."), code="expired")
+    longest = timedelta(days=settings.PLEIN_API_TOKEN_MAX_DAYS)
+    if kind == AccessToken.Kind.PERSONAL and (expires_at is None or expires_at > now + longest):
+        raise ValidationError(
+            _("A personal token expires within %(days)s days.")
+            % {"days": settings.PLEIN_API_TOKEN_MAX_DAYS},
+            code="too_long",
+        )
+
+
+def _acting_person(
+    kind: str, actor: Person, person: Person | None, scopes: set[str]
+) -> Person | None:
+    if kind == AccessToken.Kind.PERSONAL:
+        require(can_have_personal_tokens(actor))
+        return actor
+    require(can_manage_application_tokens(actor))
+    if person is None and scopes != {Scope.SCIM}:
+        raise ValidationError(_("Choose the person this application acts as."), code="no_person")
+    if person is not None and not person.is_active:
+        raise ValidationError(_("This person's account is deactivated."), code="inactive")
+    return person
+
+
+@transaction.atomic
+def token_create(
+    *,
+    actor: Person,
+    name: str,
+    scopes: Iterable[str],
+    kind: str = AccessToken.Kind.PERSONAL,
+    person: Person | None = None,
+    expires_at: datetime | None = None,
+) -> NewToken:
+    """Make a token; the result holds the token itself, to be shown once.
+
+    A personal token acts as `actor` and expires within PLEIN_API_TOKEN_MAX_DAYS. An application
+    token (administrators only) acts as `person`, which only a provisioning-only token may leave
+    empty. Raises ValidationError for a missing name, scope or person, or a past expiry date.
+    """
+    now = timezone.now()
+    scope_set = {str(scope) for scope in scopes}
+    name = name.strip()
+    if not name:
+        raise ValidationError(_("Give the token a name."), code="no_name")
+    _check_scopes(kind, scope_set)
+    _check_expiry(kind, expires_at, now)
+    acting = _acting_person(kind, actor, person, scope_set)
+    for _attempt in range(3):
+        ident = PREFIX + secrets.token_hex(4)
+        raw = f"{ident}_{secrets.token_urlsafe(32)}"
+        token = AccessToken(
+            kind=kind,
+            name=name,
+            person=acting,
+            created_by=actor,
+            scopes=sorted(scope_set),
+            prefix=ident,
+            digest=digest(raw),
+            created_at=now,
+            expires_at=expires_at,
+        )
+        try:
+            with transaction.atomic():
+                token.save()
+        except IntegrityError:  # the 32-bit prefix was taken: draw again
+            continue
+        return NewToken(token=token, raw=raw)
+    raise RuntimeError("Could not draw an unused token prefix")
+
+
+@transaction.atomic
+def token_revoke(*, actor: Person, token: AccessToken) -> AccessToken:
+    """Revoke a token for good (revoking twice is harmless)."""
+    require(can_revoke_token(actor, token))
+    locked = AccessToken.objects.select_for_update().get(pk=token.pk)
+    if locked.revoked_at is None:
+        locked.revoked_at = timezone.now()
+        locked.save(update_fields=["revoked_at"])
+    return locked
+
+
+def token_authenticate(*, raw: str) -> AccessToken | None:
+    """The usable token written as `raw`, or None.
+
+    Unknown, revoked and expired tokens are refused, and so is a token that acts as a deactivated
+    person. The time of last use is written at most once per TOUCH_EVERY.
+    """
+    if not raw.startswith(PREFIX) or len(raw) > 100:
+        return None
+    token = AccessToken.objects.select_related("person").filter(digest=digest(raw)).first()
+    now = timezone.now()
+    if token is None or not token.is_usable(now):
+        return None
+    if token.person is not None and not token.person.is_active:
+        return None
+    if token.last_used_at is None or token.last_used_at < now - TOUCH_EVERY:
+        AccessToken.objects.filter(pk=token.pk).update(last_used_at=now)
+        token.last_used_at = now
+    return token
