@@ -92,6 +92,10 @@ def _result(entry: SearchEntry, person: Person | None = None) -> Result:
     )
 
 
+def _is_filtered(kind: str, filters: Filters) -> bool:
+    return bool(kind) or filters != NO_FILTERS
+
+
 def _found(
     request: AuthenticatedHttpRequest, q: str, kind: str, order: str, filters: Filters
 ) -> dict[str, object]:
@@ -100,9 +104,13 @@ def _found(
     with its snippets."""
     found = find(request.user, q, order=order)
     hits = found
-    if kind or filters != NO_FILTERS:
-        kinds = [kind] if kind else None
-        hits = find(request.user, q, kinds=kinds, narrow=filters.narrow, order=order)
+    if _is_filtered(kind, filters):
+        if found.complete:  # every match is among the hits: narrow them here, no second search
+            admitted = [hit for hit in found.hits if filters.admits(hit, kind=kind)]
+            hits = Hits(hits=admitted, complete=True)
+        else:
+            kinds = [kind] if kind else None
+            hits = find(request.user, q, kinds=kinds, narrow=filters.narrow, order=order)
     filter_groups, active_filters = FacetSearch(
         request.user, q, kind, order, filters, found
     ).groups()
@@ -144,7 +152,7 @@ def results(request: AuthenticatedHttpRequest) -> HttpResponse:
     }
     if q:
         context |= _found(request, q, kind, order, filters)
-        filtered = bool(kind or filters.params())
+        filtered = _is_filtered(kind, filters)
         # A search that stopped early (`more`) is not known to have found nothing.
         found = bool(context["total"] or context["more"])
         record_miss(request, q=q, found=found, filtered=filtered)

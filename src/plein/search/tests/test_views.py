@@ -17,7 +17,7 @@ from plein.people.tests.factories import DepartmentFactory, PersonFactory
 from plein.posts import services as post_services
 from plein.posts.models import Post
 from plein.posts.tests.factories import PostFactory
-from plein.search import selectors
+from plein.search import selectors, views
 from plein.spaces.models import Space
 from plein.spaces.tests.factories import MembershipFactory, SpaceFactory
 
@@ -210,6 +210,40 @@ def test_a_word_with_fewer_matches_gives_exact_counts(client, searcher, monkeypa
     assert (response.context["total"], response.context["more"]) == (4, False)
     assert b'id="search-more"' not in response.content
     assert "(4+)" not in response.content.decode()
+
+
+def _counted_finds(monkeypatch) -> list[object]:  # type: ignore[no-untyped-def]
+    calls: list[object] = []
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(kwargs.get("kinds"))
+        return selectors.find(*args, **kwargs)
+
+    monkeypatch.setattr(views, "find", counted)
+    return calls
+
+
+def test_a_filter_on_a_complete_search_narrows_its_hits_without_searching_again(
+    client, searcher, monkeypatch
+):
+    _posts(3, "vergaderruimte")
+    space = _indexed_space("Vergaderruimte")
+    finds = _counted_finds(monkeypatch)
+    response = client.get(RESULTS, {"q": "vergaderruimte", "kind": "space"})
+    assert [result.url for result in response.context["results"]] == [space.get_absolute_url()]
+    assert response.context["total"] == 1
+    assert finds == [None]  # one search, of every kind
+
+
+def test_a_filter_on_a_search_that_stopped_early_searches_again(client, searcher, monkeypatch):
+    """The newest CANDIDATES hits hold no space: only a second search, of spaces, finds it."""
+    monkeypatch.setattr(selectors, "CANDIDATES", 4)
+    space = _indexed_space("Vergaderruimte")
+    _posts(6, "vergaderruimte")
+    finds = _counted_finds(monkeypatch)
+    response = client.get(RESULTS, {"q": "vergaderruimte", "kind": "space", "order": "newest"})
+    assert [result.url for result in response.context["results"]] == [space.get_absolute_url()]
+    assert finds == [None, ["space"]]
 
 
 def test_the_second_page_holds_the_rest(client, searcher):
