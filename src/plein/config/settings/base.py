@@ -183,6 +183,30 @@ AXES_LOCKOUT_CALLABLE = "plein.accounts.lockout.lockout_response"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_VERBOSE = False
 
+# Single sign-on (plein.accounts.sso; README "Single sign-on"). OpenID Connect is on when both
+# PLEIN_OIDC_ISSUER and PLEIN_OIDC_CLIENT_ID are set; unset, the login page is as it always was.
+# The endpoints come from <issuer>/.well-known/openid-configuration unless set one by one.
+# PLEIN_OIDC_CLAIMS maps Plein's names to the provider's claims, e.g.
+# "subject=oid,employee_number=employeeid,department=department,job_title=jobTitle".
+PLEIN_OIDC_ISSUER = env.str("PLEIN_OIDC_ISSUER", default="")
+PLEIN_OIDC_CLIENT_ID = env.str("PLEIN_OIDC_CLIENT_ID", default="")
+PLEIN_OIDC_CLIENT_SECRET = env.str("PLEIN_OIDC_CLIENT_SECRET", default="")
+PLEIN_OIDC_SCOPES = env.str("PLEIN_OIDC_SCOPES", default="openid email profile")
+PLEIN_OIDC_CLAIMS = env.dict("PLEIN_OIDC_CLAIMS", default={})
+PLEIN_OIDC_LOGIN_LABEL = env.str("PLEIN_OIDC_LOGIN_LABEL", default="")
+PLEIN_OIDC_SIGN_ALGORITHM = env.str("PLEIN_OIDC_SIGN_ALGORITHM", default="RS256")
+PLEIN_OIDC_USE_PKCE = env.bool("PLEIN_OIDC_USE_PKCE", default=True)
+PLEIN_OIDC_LOGOUT_AT_PROVIDER = env.bool("PLEIN_OIDC_LOGOUT_AT_PROVIDER", default=True)
+PLEIN_OIDC_AUTHORIZATION_ENDPOINT = env.str("PLEIN_OIDC_AUTHORIZATION_ENDPOINT", default="")
+PLEIN_OIDC_TOKEN_ENDPOINT = env.str("PLEIN_OIDC_TOKEN_ENDPOINT", default="")
+PLEIN_OIDC_USERINFO_ENDPOINT = env.str("PLEIN_OIDC_USERINFO_ENDPOINT", default="")
+PLEIN_OIDC_JWKS_URI = env.str("PLEIN_OIDC_JWKS_URI", default="")
+PLEIN_OIDC_END_SESSION_ENDPOINT = env.str("PLEIN_OIDC_END_SESSION_ENDPOINT", default="")
+# Someone the provider knows and Plein does not becomes a new person (just in time).
+PLEIN_SSO_CREATE_PEOPLE = env.bool("PLEIN_SSO_CREATE_PEOPLE", default=False)
+# Only the work account: no password form; administrators keep /account/login/local/.
+PLEIN_SSO_ONLY = env.bool("PLEIN_SSO_ONLY", default=False)
+
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
