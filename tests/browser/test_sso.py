@@ -2,7 +2,7 @@
 (oidc-provider-mock, plein.accounts.sso.tests.provider): the first login creates the person,
 logging out ends the session at the provider too; with SSO only, an e-mail match alone is
 refused and an administrator uses the break-glass login to unlink a work account. axe runs on
-every Plein page."""
+every Plein page. And the same first steps with SAML 2.0 against a pysaml2 identity provider."""
 
 from collections.abc import Iterator
 
@@ -10,6 +10,7 @@ import pytest
 
 from plein.accounts.sso.models import ExternalIdentity
 from plein.accounts.sso.tests.provider import Provider, running_provider
+from plein.accounts.sso.tests.saml_idp import require_xmlsec, running_identity_provider
 from plein.people.models import Person
 from plein.people.tests.factories import DEFAULT_PASSWORD, PersonFactory
 
@@ -107,3 +108,22 @@ def test_sso_only_refuses_an_email_match_and_keeps_a_break_glass_login(visitor, 
     visitor.check_accessibility()
     assert page.locator("#identities-heading").count() == 0
     assert not ExternalIdentity.objects.exists()
+
+
+def test_saml_login_links_by_employee_number(visitor, settings):  # type: ignore[no-untyped-def]
+    require_xmlsec()
+    person = PersonFactory(employee_number="E400")
+    with running_identity_provider() as idp:
+        settings.PLEIN_SAML_IDP_METADATA_URL = idp.entity_id
+        settings.PLEIN_SAML_LOGIN_LABEL = LABEL
+        settings.PLEIN_SAML_ATTRIBUTES = {"employee_number": "employeeNumber"}
+        settings.SAML_SESSION_COOKIE_SAMESITE = "Lax"  # plain http on loopback
+        idp.log_in_as("nameid-browser", mail="someone@elsewhere.example", employeeNumber="E400")
+        page = visitor.page
+        visitor.visit("/account/login/?next=/people/")
+        page.get_by_role("link", name=LABEL).click()  # the provider's page posts back at once
+        page.wait_for_url(visitor.url("/people/"))
+        visitor.skip_tour()
+        visitor.check_accessibility()
+    assert ExternalIdentity.objects.get(person=person).subject == "nameid-browser"
+    assert page.locator(".user-menu__name").inner_text() == person.first_name

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from plein.people.models import Person
 from plein.people.roles import ADMINISTRATOR
 
-from . import oidc
+from . import oidc, saml
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,9 @@ def login_buttons(next_url: str = "") -> list[LoginButton]:
     if oidc.enabled():
         label = settings.PLEIN_OIDC_LOGIN_LABEL or _("Log in with your work account")
         buttons.append(LoginButton(label=label, url=reverse("accounts:oidc_start") + query))
+    if saml.enabled():
+        label = settings.PLEIN_SAML_LOGIN_LABEL or _("Log in with your work account")
+        buttons.append(LoginButton(label=label, url=reverse("accounts:saml_start") + query))
     return buttons
 
 

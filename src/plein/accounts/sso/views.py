@@ -6,46 +6,27 @@ import logging
 
 import requests
 from django.conf import settings
-from django.contrib import auth, messages
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ImproperlyConfigured, SuspiciousOperation
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from plein.core.permissions import require
 from plein.people.http import AuthenticatedHttpRequest
 from plein.people.permissions import can_manage_roles
 
-from . import oidc, services
-from .identity import REFUSAL_MESSAGES, SignInRefused
+from . import oidc, saml, services
+from .identity import SignInRefused
 from .models import ExternalIdentity
+from .pages import SESSION_ID_TOKEN, SESSION_PROTOCOL, UNAVAILABLE, log_in, refused
 
 logger = logging.getLogger(__name__)
-
-# What the session remembers of an SSO login, for logging out at the provider.
-SESSION_PROTOCOL = "plein_sso_protocol"
-SESSION_ID_TOKEN = "plein_oidc_id_token"  # noqa: S105 - a session key, not a secret
-MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
-UNAVAILABLE = "unavailable"
-
-
-def refused(request: HttpRequest, reason: str) -> HttpResponse:
-    """The page that says why a login through the identity provider did not get in."""
-    if reason == SignInRefused.NOT_OPEN_YET:
-        return redirect("launch:coming_soon")
-    if reason == UNAVAILABLE:
-        message = _(
-            "Your organisation's login service cannot be reached right now. Try again later."
-        )
-        status = 503
-    else:
-        message = str(REFUSAL_MESSAGES[reason])
-        status = 403
-    return render(request, "accounts/sso/refused.html", {"message": message}, status=status)
 
 
 @require_GET
@@ -89,10 +70,30 @@ def oidc_callback(request: HttpRequest) -> HttpResponse:
     if person is None:
         return refused(request, SignInRefused.INVALID)
     next_url = request.session.pop("oidc_login_next", None)
-    auth.login(request, person, backend=MODEL_BACKEND)
-    request.session[SESSION_PROTOCOL] = ExternalIdentity.Protocol.OIDC
+    log_in(request, person, ExternalIdentity.Protocol.OIDC)
     request.session[SESSION_ID_TOKEN] = client.id_token
     return HttpResponseRedirect(next_url or reverse(settings.LOGIN_REDIRECT_URL))
+
+
+def _saml(view):  # type: ignore[no-untyped-def]
+    """A djangosaml2 view that exists only while SAML is set up."""
+
+    def wrapped(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        if not saml.enabled():
+            raise Http404
+        try:
+            return view(request, *args, **kwargs)  # type: ignore[no-any-return]
+        except (requests.RequestException, OSError):
+            logger.exception("SAML: the identity provider's metadata is unavailable")
+            return refused(request, UNAVAILABLE)
+
+    return csrf_exempt(wrapped)
+
+
+saml_start = _saml(saml.LoginStartView.as_view())
+# The provider posts its answer here (the assertion consumer service): no CSRF token.
+saml_acs = _saml(saml.AssertionConsumerView.as_view())
+saml_metadata = _saml(saml.MetadataView.as_view())
 
 
 class LogoutView(auth_views.LogoutView):

@@ -206,6 +206,30 @@ PLEIN_OIDC_END_SESSION_ENDPOINT = env.str("PLEIN_OIDC_END_SESSION_ENDPOINT", def
 PLEIN_SSO_CREATE_PEOPLE = env.bool("PLEIN_SSO_CREATE_PEOPLE", default=False)
 # Only the work account: no password form; administrators keep /account/login/local/.
 PLEIN_SSO_ONLY = env.bool("PLEIN_SSO_ONLY", default=False)
+# SAML 2.0 (djangosaml2) is on when the identity provider's metadata is given (URL or file).
+# PLEIN_SAML_ATTRIBUTES maps Plein's names to attribute names like PLEIN_OIDC_CLAIMS ("|"
+# between alternatives); a blank subject means the NameID. The key and certificate (optional)
+# sign Plein's requests. The SAML session cookie carries the request across the provider's
+# POST back to Plein (SameSite=None; Secure in production).
+PLEIN_SAML_IDP_METADATA_URL = env.str("PLEIN_SAML_IDP_METADATA_URL", default="")
+PLEIN_SAML_IDP_METADATA_FILE = env.str("PLEIN_SAML_IDP_METADATA_FILE", default="")
+PLEIN_SAML_ENTITY_ID = env.str("PLEIN_SAML_ENTITY_ID", default="")
+PLEIN_SAML_ATTRIBUTES = env.dict("PLEIN_SAML_ATTRIBUTES", default={})
+PLEIN_SAML_NAME_ID_FORMAT = env.str(
+    "PLEIN_SAML_NAME_ID_FORMAT", default="urn:oasis:names:tc:SAML:2.0:nameid-format:persistent"
+)
+PLEIN_SAML_KEY_FILE = env.str("PLEIN_SAML_KEY_FILE", default="")
+PLEIN_SAML_CERT_FILE = env.str("PLEIN_SAML_CERT_FILE", default="")
+PLEIN_SAML_LOGIN_LABEL = env.str("PLEIN_SAML_LOGIN_LABEL", default="")
+SAML_CONFIG_LOADER = "plein.accounts.sso.saml.config_loader"
+SAML_DEFAULT_BINDING = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect"
+SAML_SESSION_COOKIE_NAME = "plein_saml_session"
+SAML_CSP_HANDLER = ""  # the pages set no Content-Security-Policy of their own
+SAML_SESSION_COOKIE_SAMESITE = env.str("PLEIN_SAML_COOKIE_SAMESITE", default="None")
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware") + 1,
+    "djangosaml2.middleware.SamlSessionMiddleware",
+)
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
