@@ -65,9 +65,12 @@ def _text(value: Any) -> str:
 def claims_from(
     raw: Mapping[str, Any], *, protocol: str, issuer: str, mapping: Mapping[str, str]
 ) -> ExternalClaims:
-    """Plein's view of a provider's claims; `mapping` names the provider's claim for each of
-    FIELDS (a blank name: the provider does not send it)."""
-    values = {field: _text(raw.get(name)) if name else "" for field, name in mapping.items()}
+    """Plein's view of a provider's claims. `mapping` names the provider's claim for each of
+    FIELDS: blank when the provider does not send it; "a|b" takes the first one present."""
+    values = {}
+    for field, names in mapping.items():
+        present = [raw[name] for name in names.split("|") if name and raw.get(name)]
+        values[field] = _text(present[0]) if present else ""
     return ExternalClaims(protocol=protocol, issuer=issuer, **values)
 
 

@@ -23,6 +23,8 @@ from django.urls import reverse
 from djangosaml2 import views as saml_views
 from saml2.config import SPConfig
 
+from plein.people.models import Person
+
 from .identity import SignInRefused, claims_from
 from .models import ExternalIdentity
 from .pages import log_in, refused
@@ -47,6 +49,9 @@ DEFAULT_SAML_ATTRIBUTES: dict[str, str] = {
     "department": "",
     "job_title": "",
 }
+
+
+NAME_ID = "(NameID)"  # the subject when no attribute is mapped to it
 
 
 def enabled() -> bool:
@@ -104,32 +109,20 @@ def config_loader(request: HttpRequest | None = None) -> SPConfig:
     return conf
 
 
-def _person_from(session_info: dict[str, Any]) -> Any:
+def _person_from(session_info: dict[str, Any]) -> Person:
     """Applies the identity rule to what the provider asserted."""
     mapping = attribute_mapping()
     raw = dict(session_info.get("ava") or {})
-    name_id = session_info.get("name_id")
     if not mapping["subject"]:
-        mapping["subject"] = "_name_id"
-        raw["_name_id"] = getattr(name_id, "text", "") or ""
+        mapping["subject"] = NAME_ID
+        raw[NAME_ID] = getattr(session_info.get("name_id"), "text", "")
     claims = claims_from(
-        _first_present(raw, mapping),
+        raw,
         protocol=ExternalIdentity.Protocol.SAML,
         issuer=str(session_info.get("issuer") or ""),
-        mapping={field: field for field in mapping},
+        mapping=mapping,
     )
     return identity_sign_in(claims=claims, create_people=settings.PLEIN_SSO_CREATE_PEOPLE)
-
-
-def _first_present(raw: dict[str, Any], mapping: dict[str, str]) -> dict[str, Any]:
-    """Plein's name → the value of the first of the provider's names (split on "|") present."""
-    found: dict[str, Any] = {}
-    for field, names in mapping.items():
-        for name in filter(None, names.split("|")):
-            if raw.get(name):
-                found[field] = raw[name]
-                break
-    return found
 
 
 class AssertionConsumerView(saml_views.AssertionConsumerServiceView):
@@ -145,7 +138,7 @@ class AssertionConsumerView(saml_views.AssertionConsumerServiceView):
         attribute_mapping: Any,
         create_unknown_user: Any,
         assertion_info: Any,
-    ) -> Any:
+    ) -> Person:
         try:
             person = _person_from(session_info)
         except SignInRefused as refusal:
