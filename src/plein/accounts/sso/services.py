@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from plein.core.registries.access import may_enter
@@ -110,7 +110,12 @@ def identity_sign_in(*, claims: ExternalClaims, create_people: bool) -> Person:
     if not may_enter(person):
         raise SignInRefused(SignInRefused.NOT_OPEN_YET)
     identity.last_login_at = timezone.now()
-    identity.save()
+    try:
+        with transaction.atomic():
+            identity.save()
+    except IntegrityError as error:
+        # The same first login twice at once (a double click): the other one linked first.
+        raise SignInRefused(SignInRefused.INVALID, "linked concurrently") from error
     return person
 
 

@@ -54,3 +54,21 @@ def test_an_employee_number_linked_to_another_subject_is_a_conflict():
     # At another provider the same person may have a work account of their own.
     other = ExternalClaims(protocol="saml", issuer=ISSUER, subject="new", employee_number="E9")
     assert identity_sign_in(claims=other, create_people=False) == person
+
+
+def test_a_link_made_at_the_same_moment_elsewhere_refuses_this_login(monkeypatch):
+    person = PersonFactory(employee_number="E10")
+    original = ExternalIdentity.save
+
+    def linked_concurrently(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if self.pk is None:  # the other request's link lands first
+            other = ExternalIdentity(
+                person=person, protocol="oidc", issuer=ISSUER, subject=self.subject
+            )
+            original(other)
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(ExternalIdentity, "save", linked_concurrently)
+    with pytest.raises(SignInRefused) as refusal:
+        identity_sign_in(claims=claims(subject="s", employee_number="E10"), create_people=False)
+    assert refusal.value.reason == SignInRefused.INVALID

@@ -263,3 +263,10 @@ def test_discovery_is_fetched_once_for_every_process(op, monkeypatch):
 
     monkeypatch.setattr(oidc.requests, "get", offline)
     assert oidc.endpoint("jwks_uri") == op.issuer + "/jwks"
+
+
+def test_an_unreachable_provider_gets_a_clear_page(client, op, settings):
+    settings.PLEIN_OIDC_ISSUER = "http://127.0.0.1:9"  # nothing listens there
+    response = client.get(reverse("accounts:oidc_start"))
+    assert response.status_code == 503
+    assert "cannot be reached right now" in response.content.decode()
