@@ -283,5 +283,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        # pysaml2's schema library (SAML single sign-on) tells at INFO of every schema it loads.
+        "xmlschema": {"level": "WARNING"},
+    },
 }
