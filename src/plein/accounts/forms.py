@@ -14,6 +14,8 @@ from plein.core.selectors import branding_get
 from plein.people.models import Person
 from plein.people.roles import EMPLOYEE_LABEL, ROLES, ROLES_BY_KEY
 
+from .sso import policy
+
 
 class LoginForm(auth_forms.AuthenticationForm):
     username = forms.EmailField(
@@ -27,12 +29,15 @@ class LoginForm(auth_forms.AuthenticationForm):
         ),
         "inactive": _("This account has been deactivated. Ask your administrator for help."),
         "not_open_yet": _("The intranet is not open for you yet."),
+        "sso_only": _("Log in with your work account: the button is on the login page."),
     }
 
     def confirm_login_allowed(self, user: Any) -> None:
         """Every entry gate must let the person in (before the launch only the people who
         prepare it, and the pilot, may log in: the launch app's gate)."""
         super().confirm_login_allowed(user)
+        if not policy.may_use_password(user):
+            raise forms.ValidationError(self.error_messages["sso_only"], code="sso_only")
         if not may_enter(user):
             raise forms.ValidationError(self.error_messages["not_open_yet"], code="not_open_yet")
 
@@ -47,7 +52,9 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
     def get_users(self, email: str) -> Iterator[Person]:
         # People created by the HR import or by an administrator have no password yet; for them
         # "Forgot your password?" is how they choose their first one. Django skips such accounts.
-        return iter(Person.objects.filter(email__iexact=email.strip(), is_active=True))
+        # With single sign-on only, administrators alone keep a password (policy).
+        people = Person.objects.filter(email__iexact=email.strip(), is_active=True)
+        return iter(policy.password_people(people))
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         # The e-mail names the intranet as people know it, not the server's host name.

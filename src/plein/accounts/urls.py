@@ -2,11 +2,15 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from . import forms, views
+from .sso import urls as sso_urls
+from .sso import views as sso_views
 
 app_name = "accounts"
 urlpatterns = [
     path("login/", views.LoginView.as_view(), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    # Single sign-on only (PLEIN_SSO_ONLY): the password login for administrators.
+    path("login/local/", views.LoginView.as_view(local=True), name="login_local"),
+    path("logout/", sso_views.LogoutView.as_view(), name="logout"),
     path("settings/", views.account_settings, name="settings"),
     path("language/", views.set_language, name="set_language"),
     path(
@@ -49,3 +53,4 @@ urlpatterns = [
         name="password_reset_complete",
     ),
 ]
+urlpatterns += sso_urls.urlpatterns

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
@@ -22,15 +24,28 @@ from plein.people.roles import ROLES, ROLES_BY_KEY, role_label
 from . import services
 from .forms import ImportPeopleForm, LanguageForm, LoginForm, PeopleFilterForm, RolesForm
 from .selectors import people_with_roles
+from .sso import policy
 
 PEOPLE_PER_PAGE = 50
 MAX_ERRORS_SHOWN = 500
 
 
 class LoginView(auth_views.LoginView):
+    """The login page: the buttons of the identity providers that are set up, and the password
+    form unless people log in only through the provider (then `local`, the break-glass page,
+    still has it, for administrators)."""
+
     template_name = "accounts/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
+    local = False
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["local"] = self.local
+        context["sso_only"] = policy.sso_only()
+        context["sso_buttons"] = [] if self.local else policy.login_buttons(self.get_redirect_url())
+        return context
 
     def form_invalid(self, form: LoginForm) -> HttpResponse:  # type: ignore[override]
         if form.has_error("__all__", code="not_open_yet"):

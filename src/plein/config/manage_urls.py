@@ -3,6 +3,7 @@
 from django.urls import path
 
 from plein.accounts import views as account_views
+from plein.accounts.sso import views as sso_views
 from plein.core import views
 from plein.people import views as people_views
 
@@ -11,6 +12,11 @@ urlpatterns = [
     path("branding/", views.branding_edit, name="branding"),
     path("people/", account_views.manage_people, name="people"),
     path("people/<int:pk>/", account_views.manage_person, name="person"),
+    path(
+        "people/<int:pk>/identities/<int:identity_pk>/unlink/",
+        sso_views.identity_unlink,
+        name="person_identity_unlink",
+    ),
     path("import/", account_views.import_people, name="import_people"),
     path("people/add/", people_views.person_add, name="person_add"),
     path("people/<int:pk>/details/", people_views.person_details, name="person_details"),

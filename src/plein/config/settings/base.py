@@ -183,6 +183,54 @@ AXES_LOCKOUT_CALLABLE = "plein.accounts.lockout.lockout_response"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_VERBOSE = False
 
+# Single sign-on (plein.accounts.sso; README "Single sign-on"). OpenID Connect is on when both
+# PLEIN_OIDC_ISSUER and PLEIN_OIDC_CLIENT_ID are set; unset, the login page is as it always was.
+# The endpoints come from <issuer>/.well-known/openid-configuration unless set one by one.
+# PLEIN_OIDC_CLAIMS maps Plein's names to the provider's claims, e.g.
+# "subject=oid,employee_number=employeeid,department=department,job_title=jobTitle".
+PLEIN_OIDC_ISSUER = env.str("PLEIN_OIDC_ISSUER", default="")
+PLEIN_OIDC_CLIENT_ID = env.str("PLEIN_OIDC_CLIENT_ID", default="")
+PLEIN_OIDC_CLIENT_SECRET = env.str("PLEIN_OIDC_CLIENT_SECRET", default="")
+PLEIN_OIDC_SCOPES = env.str("PLEIN_OIDC_SCOPES", default="openid email profile")
+PLEIN_OIDC_CLAIMS = env.dict("PLEIN_OIDC_CLAIMS", default={})
+PLEIN_OIDC_LOGIN_LABEL = env.str("PLEIN_OIDC_LOGIN_LABEL", default="")
+PLEIN_OIDC_SIGN_ALGORITHM = env.str("PLEIN_OIDC_SIGN_ALGORITHM", default="RS256")
+PLEIN_OIDC_USE_PKCE = env.bool("PLEIN_OIDC_USE_PKCE", default=True)
+PLEIN_OIDC_LOGOUT_AT_PROVIDER = env.bool("PLEIN_OIDC_LOGOUT_AT_PROVIDER", default=True)
+PLEIN_OIDC_AUTHORIZATION_ENDPOINT = env.str("PLEIN_OIDC_AUTHORIZATION_ENDPOINT", default="")
+PLEIN_OIDC_TOKEN_ENDPOINT = env.str("PLEIN_OIDC_TOKEN_ENDPOINT", default="")
+PLEIN_OIDC_USERINFO_ENDPOINT = env.str("PLEIN_OIDC_USERINFO_ENDPOINT", default="")
+PLEIN_OIDC_JWKS_URI = env.str("PLEIN_OIDC_JWKS_URI", default="")
+PLEIN_OIDC_END_SESSION_ENDPOINT = env.str("PLEIN_OIDC_END_SESSION_ENDPOINT", default="")
+# Someone the provider knows and Plein does not becomes a new person (just in time).
+PLEIN_SSO_CREATE_PEOPLE = env.bool("PLEIN_SSO_CREATE_PEOPLE", default=False)
+# Only the work account: no password form; administrators keep /account/login/local/.
+PLEIN_SSO_ONLY = env.bool("PLEIN_SSO_ONLY", default=False)
+# SAML 2.0 (djangosaml2) is on when the identity provider's metadata is given (URL or file).
+# PLEIN_SAML_ATTRIBUTES maps Plein's names to attribute names like PLEIN_OIDC_CLAIMS ("|"
+# between alternatives); a blank subject means the NameID. The key and certificate (optional)
+# sign Plein's requests. The SAML session cookie carries the request across the provider's
+# POST back to Plein (SameSite=None; Secure in production).
+PLEIN_SAML_IDP_METADATA_URL = env.str("PLEIN_SAML_IDP_METADATA_URL", default="")
+PLEIN_SAML_IDP_METADATA_FILE = env.str("PLEIN_SAML_IDP_METADATA_FILE", default="")
+PLEIN_SAML_ENTITY_ID = env.str("PLEIN_SAML_ENTITY_ID", default="")
+PLEIN_SAML_ATTRIBUTES = env.dict("PLEIN_SAML_ATTRIBUTES", default={})
+PLEIN_SAML_NAME_ID_FORMAT = env.str(
+    "PLEIN_SAML_NAME_ID_FORMAT", default="urn:oasis:names:tc:SAML:2.0:nameid-format:persistent"
+)
+PLEIN_SAML_KEY_FILE = env.str("PLEIN_SAML_KEY_FILE", default="")
+PLEIN_SAML_CERT_FILE = env.str("PLEIN_SAML_CERT_FILE", default="")
+PLEIN_SAML_LOGIN_LABEL = env.str("PLEIN_SAML_LOGIN_LABEL", default="")
+SAML_CONFIG_LOADER = "plein.accounts.sso.saml.config_loader"
+SAML_DEFAULT_BINDING = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect"
+SAML_SESSION_COOKIE_NAME = "plein_saml_session"
+SAML_CSP_HANDLER = ""  # the pages set no Content-Security-Policy of their own
+SAML_SESSION_COOKIE_SAMESITE = env.str("PLEIN_SAML_COOKIE_SAMESITE", default="None")
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware") + 1,
+    "djangosaml2.middleware.SamlSessionMiddleware",
+)
+
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
@@ -237,5 +285,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        # pysaml2's schema library (SAML single sign-on) tells at INFO of every schema it loads.
+        "xmlschema": {"level": "WARNING"},
+    },
 }
