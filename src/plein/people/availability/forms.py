@@ -41,7 +41,7 @@ class AbsenceForm(forms.Form):
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("first_day") and not data.get("last_day") and not self.errors.get("last_day"):
             data["last_day"] = data["first_day"]
         return data
@@ -53,7 +53,7 @@ class CalendarAddressField(forms.CharField):
     default_validators = [URLValidator(schemes=["http", "https"])]
 
     def to_python(self, value: Any) -> str:
-        return web_address(super().to_python(value))
+        return web_address(super().to_python(value) or "")
 
 
 class AbsenceFeedForm(forms.Form):

@@ -3,14 +3,19 @@ manager's team; and the query counts of the lists."""
 
 from __future__ import annotations
 
+import io
+import random
 from datetime import date, timedelta
 
 import pytest
+from django.core.management.base import OutputWrapper
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from faker import Faker
 
+from plein.people.availability.demo import absences_step
 from plein.people.availability.models import next_working_day
 from plein.people.availability.selectors import away_of, team_absences
 from plein.people.models import Absence
@@ -191,3 +196,14 @@ def test_the_team_page_is_for_managers_only(client, person) -> None:  # type: ig
         reverse("people:team")
         not in client.get(reverse("people:profile", args=[person.pk])).content.decode()
     )
+
+
+def test_the_demo_step_makes_people_away_now_and_later() -> None:
+    PersonFactory.create_batch(30)
+    out = io.StringIO()
+    absences_step(rng=random.Random(1), fake=Faker("nl_NL"), people=30, stdout=OutputWrapper(out))
+
+    today = timezone.localdate()
+    assert Absence.objects.filter(first_day__lte=today, last_day__gte=today).count() >= 2
+    assert Absence.objects.filter(first_day__gt=today).count() >= 2
+    assert "absences:" in out.getvalue()
