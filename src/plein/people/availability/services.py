@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -15,6 +16,7 @@ from plein.core.permissions import require
 
 from ..models import Absence, AbsenceFeed, Person
 from . import tasks
+from .feed import web_address
 from .models import NOTE_MAX
 from .permissions import can_edit_absences
 
@@ -131,7 +133,14 @@ def absence_feed_set(*, by: Person, person: Person, url: str) -> AbsenceFeed | N
     """Set (or with an empty url remove) the person's calendar address. A new address is read
     right after the change is saved; removing it removes the absences it gave."""
     require(can_edit_absences(by, person))
-    url = url.strip()
+    url = web_address(url)
+    if url:
+        try:
+            URLValidator(schemes=["http", "https"])(url)
+        except ValidationError as error:
+            raise ValidationError(
+                {"url": _("Enter the web address (http or https) of your calendar.")}
+            ) from error
     feed = AbsenceFeed.objects.filter(person=person).first()
     if not url:
         if feed is not None:

@@ -201,3 +201,10 @@ def test_who_sees_and_who_changes_absences_agree(person, administrator) -> None:
         True,
         False,
     ]
+
+
+def test_a_calendar_address_must_be_a_web_address(person) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ValidationError) as caught:
+        services.absence_feed_set(by=person, person=person, url="file:///etc/passwd")
+    assert "url" in caught.value.error_dict
+    assert not AbsenceFeed.objects.exists()
