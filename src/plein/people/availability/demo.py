@@ -51,7 +51,8 @@ def absences_step(*, rng: random.Random, fake: Faker, people: int, stdout: Outpu
     )
     count = max(2, len(ids) // 12)
     away = rng.sample(ids, min(count, len(ids)))
-    rest = [pk for pk in ids if pk not in set(away)]
+    taken = set(away)
+    rest = [pk for pk in ids if pk not in taken]
     planned = rng.sample(rest, min(count, len(rest)))
     # A demo manager sees their team's page filled: one report away now, one later.
     for manager in Person.objects.filter(email__in=logins).order_by("pk"):

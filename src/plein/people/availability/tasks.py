@@ -5,7 +5,8 @@ every hour by the scheduled job "availability-feeds" (`FEEDS`, registered in Peo
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timedelta
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date, datetime, timedelta
 
 from django_tasks import task
 
@@ -17,30 +18,50 @@ from . import feed, services
 logger = logging.getLogger(__name__)
 
 
-def absence_feed_refresh(feed_row: AbsenceFeed) -> int:
-    """Read one calendar and record what it says (or why it could not be read)."""
+FETCHERS = 8  # calendars fetched at the same time: a slow server does not hold up the rest
+BATCH = 200
+
+
+def _read(url: str) -> tuple[list[tuple[date, date]], str]:
+    """The periods away in the calendar at `url`, or the code of what went wrong."""
     try:
-        periods = feed.absences_in(feed.fetch(feed_row.url))
+        return feed.absences_in(feed.fetch(url)), ""
     except feed.FeedError as error:
-        logger.info("Absence calendar %s not read: %s", feed_row.pk, error.code)
-        return services.calendar_absences_replace(feed=feed_row, periods=[], error=error.code)
-    return services.calendar_absences_replace(feed=feed_row, periods=periods)
+        return [], error.code
+
+
+def _record(row: AbsenceFeed, periods: list[tuple[date, date]], error: str) -> None:
+    if error:
+        logger.info("Absence calendar %s not read: %s", row.pk, error)
+    services.calendar_absences_replace(feed=row, periods=periods, error=error)
 
 
 @task()
 def absence_feed_read(feed_id: int) -> int:
+    """Read one calendar (right after its address was set); returns the absences it gave."""
     row = AbsenceFeed.objects.select_related("person").filter(pk=feed_id).first()
-    return absence_feed_refresh(row) if row is not None else 0
+    if row is None:
+        return 0
+    periods, error = _read(row.url)
+    _record(row, periods, error)
+    return len(periods) if not error else 0
 
 
 @task()
 def absence_feeds_read() -> int:
-    """Read every active person's calendar; returns how many were read without an error."""
-    read = 0
+    """Read every active person's calendar, FETCHERS at a time, and record each result in its
+    own transaction. Returns how many were read without an error."""
     rows = AbsenceFeed.objects.select_related("person").filter(person__is_active=True)
-    for row in rows.order_by("pk").iterator(chunk_size=200):
-        absence_feed_refresh(row)
-        read += not row.last_error
+    rows = rows.order_by("pk")
+    read = 0
+    last_pk = 0
+    while batch := list(rows.filter(pk__gt=last_pk)[:BATCH]):
+        with ThreadPoolExecutor(max_workers=FETCHERS) as pool:
+            results = list(pool.map(_read, [row.url for row in batch]))
+        for row, (periods, error) in zip(batch, results, strict=True):
+            _record(row, periods, error)
+            read += not error
+        last_pk = batch[-1].pk
     return read
 
 
