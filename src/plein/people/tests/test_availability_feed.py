@@ -168,3 +168,10 @@ def test_an_unreachable_server_is_reported(loopback_allowed: None) -> None:
     with pytest.raises(feed.FeedError) as caught:
         feed.fetch("http://127.0.0.1:9/closed.ics")  # the discard port: nothing listens
     assert caught.value.code == "unreachable"
+
+
+def test_the_job_runs_a_quarter_past_every_hour() -> None:
+    now = timezone.make_aware(timezone.datetime(2026, 12, 7, 10, 20))
+    assert tasks.next_feeds_run(now) == now.replace(hour=11, minute=15)
+    assert tasks.next_feeds_run(now.replace(minute=5)) == now.replace(minute=15)
+    assert tasks.FEEDS.cron() == "15 * * * *"
