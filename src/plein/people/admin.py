@@ -8,7 +8,7 @@ from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.utils.translation import gettext_lazy as _
 
-from .models import Department, Location, Person, Tag
+from .models import Absence, Department, Location, Person, Tag
 from .services import department_problems
 
 
@@ -149,3 +149,21 @@ class LocationAdmin(admin.ModelAdmin):
 class TagAdmin(admin.ModelAdmin):
     list_display = ("name",)
     search_fields = ("name",)
+
+
+@admin.register(Absence)
+class AbsenceAdmin(admin.ModelAdmin):
+    """Read-only: absences are changed on Plein's own pages (/people/<id>/absences/), where the
+    overlap and date rules hold."""
+
+    list_display = ("person", "first_day", "last_day", "back_on", "source")
+    list_filter = ("source",)
+    search_fields = ("person__first_name", "person__last_name", "person__email")
+    date_hierarchy = "first_day"
+    list_select_related = ("person",)
+
+    def has_add_permission(self, request: Any) -> bool:
+        return False
+
+    def has_change_permission(self, request: Any, obj: Any = None) -> bool:
+        return False

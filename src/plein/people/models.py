@@ -221,3 +221,9 @@ class Person(AbstractBaseUser, PermissionsMixin):
 
     def get_absolute_url(self) -> str:
         return path("people:profile", self.pk)
+
+
+# Availability lives in its own sub-package; its models belong to this app.
+from .availability.models import Absence, AbsenceFeed  # noqa: E402
+
+__all__ = ["Absence", "AbsenceFeed", "Department", "Location", "Person", "PersonManager", "Tag"]

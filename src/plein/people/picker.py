@@ -33,6 +33,8 @@ from plein.core.picker import (
 )
 from plein.people.http import AuthenticatedHttpRequest
 
+from .availability.labels import away_detail
+from .availability.selectors import with_absences
 from .models import Person
 from .permissions import User, visible_people
 from .selectors import directory_people
@@ -158,14 +160,17 @@ def people_suggestions(request: AuthenticatedHttpRequest) -> JsonResponse:
     q = " ".join(request.GET.get("q", "").split())[:100]
     if len(q) < MIN_QUERY:
         return suggestions_response([])
-    people = directory_people(request.user, q=q)[:SUGGESTIONS]
+    people = with_absences(directory_people(request.user, q=q))[:SUGGESTIONS]
     return suggestions_response(
         [
             {
                 "value": person_choice(person),
                 "label": person.full_name,
-                "detail": ", ".join(
-                    part for part in (person.job_title, str(person.department or "")) if part
+                "detail": away_detail(
+                    person,
+                    ", ".join(
+                        part for part in (person.job_title, str(person.department or "")) if part
+                    ),
                 ),
             }
             for person in people

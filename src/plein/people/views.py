@@ -31,6 +31,7 @@ from plein.core.registries.profile import profile_sections_context
 from plein.people.http import AuthenticatedHttpRequest
 
 from . import services
+from .availability.selectors import availability_context, with_absences
 from .forms import (
     DepartmentForm,
     DirectoryFilterForm,
@@ -79,7 +80,7 @@ def directory(request: AuthenticatedHttpRequest) -> HttpResponse:
     partial = bool(request.htmx and not request.htmx.history_restore_request)  # type: ignore[attr-defined]
     form = DirectoryFilterForm(request.GET or None)
     filters = form.filters()
-    people = directory_people(request.user, **filters)
+    people = with_absences(directory_people(request.user, **filters))
     page_obj = Paginator(people, settings.PLEIN_PEOPLE_PER_PAGE).get_page(request.GET.get("page"))
     context = {
         "form": form,
@@ -118,6 +119,7 @@ def profile(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "interests": person.interests.all(),
             "phone_uri": _tel_uri(person.phone),
             "completeness": profile_completeness(person) if is_own else None,
+            **availability_context(request.user, person),
             # The sections of the apps above (kudos, posts...): their context and templates.
             **profile_sections_context(request, person),
         },

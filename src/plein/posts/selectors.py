@@ -31,6 +31,7 @@ from django.utils.dateparse import parse_datetime
 
 from plein.core.queries import Likely
 from plein.core.registries import post_kinds as kinds
+from plein.people.availability.selectors import with_absences
 from plein.people.models import Person
 from plein.spaces import permissions as space_rules
 from plein.spaces.models import Space
@@ -297,7 +298,9 @@ def mention_suggestions(user: User, q: str, *, limit: int = 8) -> list[Person | 
             | Q(email__istartswith=word)
         )
     found: list[Person | Space] = list(
-        people.select_related("department").order_by("first_name", "last_name", "pk")[:limit]
+        with_absences(people.select_related("department")).order_by(
+            "first_name", "last_name", "pk"
+        )[:limit]
     )
     if len(found) < limit:
         spaces = space_rules.visible_spaces(user).filter(

@@ -1,7 +1,8 @@
 import factory
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
-from plein.people.models import Department, Location, Person, Tag
+from plein.people.models import Absence, Department, Location, Person, Tag
 
 DEFAULT_PASSWORD = "correct-horse-battery"
 
@@ -48,3 +49,14 @@ class PersonFactory(factory.django.DjangoModelFactory):
     def _after_postgeneration(cls, instance, create, results=None):  # type: ignore[no-untyped-def]
         if create:
             instance.save()
+
+
+class AbsenceFactory(factory.django.DjangoModelFactory):
+    """An absence of today only, set by hand; pass first_day/last_day for others."""
+
+    class Meta:
+        model = Absence
+
+    person = factory.SubFactory(PersonFactory)
+    first_day = factory.LazyFunction(timezone.localdate)
+    last_day = factory.LazyAttribute(lambda absence: absence.first_day)

@@ -19,6 +19,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from plein.people.availability.labels import away_detail
 from plein.people.http import AuthenticatedHttpRequest
 from plein.people.models import Person
 from plein.spaces import permissions as space_rules
@@ -188,7 +189,9 @@ def mention_suggestions(request: AuthenticatedHttpRequest) -> JsonResponse:
                 {
                     "kind": "person",
                     "label": item.get_full_name(),
-                    "detail": item.job_title or (str(item.department) if item.department else ""),
+                    "detail": away_detail(
+                        item, item.job_title or (str(item.department) if item.department else "")
+                    ),
                     "insert": item.email.rsplit("@", 1)[0],
                 }
             )
