@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from plein.core import images as image_files
 from plein.core.permissions import require as _require
-from plein.core.registries import search, usage
+from plein.core.registries import events, search, usage
 from plein.notifications.models import Notification
 from plein.people.models import Person
 from plein.posts import services as post_services
@@ -104,6 +104,12 @@ def _announce_when_published(item: NewsItem) -> None:
     transaction.on_commit(queue)
 
 
+def _emit_published(post: Post, by: Person) -> None:
+    """Tell the listeners (webhooks) the item appears: now, or at its planned moment."""
+    moment = post.created_at if post.created_at > timezone.now() else None
+    events.emit(events.Event(events.NEWS_PUBLISHED, post.pk, by.pk, at=moment))
+
+
 def news_create(
     *,
     author: Person,
@@ -139,6 +145,7 @@ def news_create(
             item.save()
             search.index("post", post)  # again, now with its lead
             _announce_when_published(item)
+            _emit_published(post, author)
     except BaseException:
         _discard(item, written)
         raise
@@ -174,6 +181,7 @@ def news_update(
             )
     picture = _prepare_image(image)
     old_names = [item.image.name, item.thumbnail.name]
+    was_published = item.post.created_at <= timezone.now()
     written: list[str | None] = []
     try:
         with transaction.atomic():
@@ -198,6 +206,8 @@ def news_update(
             item.save()
             search.index("post", post)  # again, with the lead as it is now
             _announce_when_published(item)
+            if not was_published:  # planned until now: it appears now or at its new moment
+                _emit_published(post, editor)
             if picture is not None or remove_image:
                 transaction.on_commit(lambda: _discard(item, old_names))
     except BaseException:
