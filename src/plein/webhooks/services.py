@@ -17,6 +17,7 @@ import secrets
 import uuid
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -167,9 +168,15 @@ def _delivery_add(
         return None
 
 
+def _send(ids: list[int]) -> None:
+    for pk in ids:
+        tasks.deliver_enqueue(pk)
+
+
 def _queue(deliveries: Sequence[Delivery]) -> None:
-    ids = [delivery.pk for delivery in deliveries]
-    transaction.on_commit(lambda: [tasks.deliver_enqueue(pk) for pk in ids])
+    """Send these messages once the transaction commits (each attempt is a task)."""
+    if deliveries:
+        transaction.on_commit(partial(_send, [delivery.pk for delivery in deliveries]))
 
 
 def _subscribers(kind: str) -> list[Webhook]:

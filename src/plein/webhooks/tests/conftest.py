@@ -80,4 +80,6 @@ def open_space() -> Space:
 
 
 def make_webhook(owner, url: str, events: list[str], **fields) -> Webhook:  # type: ignore[no-untyped-def]
-    return services.webhook_create(by=owner, name="Teams-koppeling", url=url, events=events, **fields)
+    return services.webhook_create(
+        by=owner, name="Teams-koppeling", url=url, events=events, **fields
+    )

@@ -67,7 +67,10 @@ def test_a_failing_message_is_retried_after_growing_waits_then_given_up(  # type
     first = delivery.last_attempt_at
     assert delivery.next_attempt_at == first + timedelta(seconds=30)
 
-    assert services.delivery_attempt(delivery_id=delivery.pk, now=first + timedelta(seconds=29)) is None
+    assert (
+        services.delivery_attempt(delivery_id=delivery.pk, now=first + timedelta(seconds=29))
+        is None
+    )
     second = services.delivery_attempt(delivery_id=delivery.pk, now=first + timedelta(seconds=30))
     assert second is not None and second.attempts == 2
     assert second.next_attempt_at == first + timedelta(seconds=150)
@@ -108,7 +111,11 @@ def test_failed_messages_in_a_row_switch_the_webhook_off_and_tell_the_administra
 
     services.webhook_enable(webhook=webhook, by=administrator)
     webhook.refresh_from_db()
-    assert (webhook.is_active, webhook.consecutive_failures, webhook.disabled_reason) == (True, 0, "")
+    assert (webhook.is_active, webhook.consecutive_failures, webhook.disabled_reason) == (
+        True,
+        0,
+        "",
+    )
 
 
 def test_a_delivered_message_resets_the_count_of_failures(  # type: ignore[no-untyped-def]
@@ -194,6 +201,8 @@ def test_old_deliveries_are_pruned_and_waiting_ones_kept(administrator, receiver
             status=status,
             created_at=long_ago,
         )
-    Delivery.objects.create(webhook=webhook, event_type=POST_CREATED, message_id="msg_new", payload={})
+    Delivery.objects.create(
+        webhook=webhook, event_type=POST_CREATED, message_id="msg_new", payload={}
+    )
     assert services.deliveries_prune() == 2
     assert set(Delivery.objects.values_list("message_id", flat=True)) == {"msg_pending", "msg_new"}
