@@ -180,9 +180,11 @@ def _queue(deliveries: Sequence[Delivery]) -> None:
 
 
 def _subscribers(kind: str) -> list[Webhook]:
+    """The switched-on webhooks that chose this kind and whose owner is still an active
+    administrator (a webhook of someone who left or lost the role sends nothing)."""
     # JSON containment is not portable to SQLite; the few webhooks are filtered here.
     webhooks = Webhook.objects.filter(is_active=True).select_related("owner")
-    return [webhook for webhook in webhooks if kind in webhook.events]
+    return [w for w in webhooks if kind in w.events and can_manage_webhooks(w.owner)]
 
 
 def deliveries_for(*, webhook: Webhook, kind_key: str, object_id: int) -> Delivery | None:

@@ -15,6 +15,7 @@ from plein.core.registries import events as event_bus
 from plein.core.registries.events import LISTENERS, Event, Listener
 from plein.events import services as event_services
 from plein.events.models import Event as AgendaEvent
+from plein.news import services as news_services
 from plein.news.tests.factories import news_item
 from plein.people.imports import people_import_csv
 from plein.people.models import Person
@@ -89,10 +90,13 @@ def test_nothing_is_emitted_for_a_change_rolled_back(heard, django_capture_on_co
     space = SpaceFactory()
     member = PersonFactory()
     MembershipFactory(space=space, person=member)
-    with django_capture_on_commit_callbacks(execute=True):
-        with pytest.raises(RuntimeError), transaction.atomic():
-            post_create(author=member, space=space, body="Hallo")
-            raise RuntimeError
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        post_create(author=member, space=space, body="Hallo")
+        raise RuntimeError
     assert heard == []
 
 
@@ -186,3 +190,31 @@ def test_a_question_without_an_answer_is_told_once_after_its_days(administrator,
     ]
     assert services.questions_unanswered_emit(now=now + timedelta(hours=1)) == []
     assert Delivery.objects.get().payload["data"]["title"] == "Oud"
+
+
+def test_a_news_item_changed_is_told_only_when_it_was_planned(
+    heard, django_capture_on_commit_callbacks
+):  # type: ignore[no-untyped-def]
+    editor = PersonFactory(roles=["editor"])
+    planned = news_item(author=editor, reach=Reach(publish_at=timezone.now() + timedelta(days=2)))
+    published = news_item(author=editor)
+    heard.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        for item in (planned, published):  # both published now
+            now = Reach(publish_at=timezone.now())
+            news_services.news_update(
+                item=item, editor=editor, title="Nieuw", lead="Kort.", body="Tekst", reach=now
+            )
+    assert [(e.kind, e.object_id, e.at) for e in heard] == [
+        (event_bus.NEWS_PUBLISHED, planned.post_id, None)
+    ]
+
+
+def test_a_webhook_of_someone_who_is_no_longer_an_administrator_sends_nothing(  # type: ignore[no-untyped-def]
+    administrator, receiver
+):
+    webhook = make_webhook(administrator, receiver.url, [event_bus.PERSON_JOINED])
+    newcomer = PersonFactory()
+    administrator.groups.clear()
+    assert services.events_receive(events=[Event(event_bus.PERSON_JOINED, newcomer.pk)]) == []
+    assert not webhook.deliveries.exists()
