@@ -14,6 +14,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from plein.core.forms import add_service_error
@@ -85,12 +86,16 @@ def webhook_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@never_cache  # it shows the secret
 def webhook_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     webhook = _webhook(request, pk)
     deliveries = webhook.deliveries.all()
     page = Paginator(deliveries, DELIVERIES_PER_PAGE).get_page(request.GET.get("page"))
+    # A message holds what its owner may see: only the owner reads it here.
+    is_owner = webhook.owner_id == request.user.pk
     for delivery in page.object_list:
-        delivery.payload_text = json.dumps(delivery.payload, indent=2, ensure_ascii=False)  # type: ignore[attr-defined]
+        text = json.dumps(delivery.payload, indent=2, ensure_ascii=False) if is_owner else ""
+        delivery.payload_text = text  # type: ignore[attr-defined]
     context = {
         "webhook": webhook,
         "page": page,
@@ -98,7 +103,8 @@ def webhook_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         "next_url": f"?page={page.next_page_number()}" if page.has_next() else "",
         "event_labels": _labels(webhook),
         "rotating": services.signing_secrets(webhook, timezone.now())[1:] != [],
-        "owner_can_see": webhook.owner.is_active and can_manage_webhooks(webhook.owner),
+        "owner_can_see": can_manage_webhooks(webhook.owner),
+        "is_owner": is_owner,
         "pending": Delivery.Status.PENDING,
     }
     return render(request, "webhooks/detail.html", context)

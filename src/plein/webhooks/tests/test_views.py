@@ -86,3 +86,21 @@ def test_the_buttons_of_a_webhook(
     assert client.post(action("unknown")).status_code == 404
     client.post(reverse("manage:webhook_delete", args=[webhook.pk]))
     assert not Webhook.objects.exists()
+
+
+def test_only_the_owner_reads_the_messages_on_the_page(client, administrator, receiver):  # type: ignore[no-untyped-def]
+    webhook = make_webhook(administrator, receiver.url, [POST_CREATED])
+    Delivery.objects.create(
+        webhook=webhook,
+        event_type=POST_CREATED,
+        message_id="msg_1",
+        payload={"type": POST_CREATED, "data": {"excerpt": "Alleen voor het managementteam"}},
+        status="succeeded",
+    )
+    client.force_login(administrator)
+    response = client.get(webhook.get_absolute_url())
+    assert "Alleen voor het managementteam" in response.content.decode()
+    assert "no-store" in response["Cache-Control"]  # it shows the secret
+    client.force_login(PersonFactory(roles=["administrator"]))
+    other = client.get(webhook.get_absolute_url()).content.decode()
+    assert "msg_1" in other and "Alleen voor het managementteam" not in other
