@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from plein.core.registries import search
+from plein.core.registries import events, search
 from plein.people.models import Person
 from plein.people.roles import ADMINISTRATOR, ROLES_BY_KEY
 
@@ -106,6 +106,7 @@ def person_deactivate(*, person: Person, actor: Person) -> Person:
     locked.deactivated_at = timezone.now()
     locked.save(update_fields=["is_active", "deactivated_at"])
     search.index("person", locked)  # a deactivated person has no entry: it goes
+    events.emit(events.Event(events.PERSON_LEFT, locked.pk, actor.pk))
     return locked
 
 
@@ -119,4 +120,5 @@ def person_reactivate(*, person: Person, actor: Person) -> Person:
     locked.deactivated_at = None
     locked.save(update_fields=["is_active", "deactivated_at"])
     search.index("person", locked)
+    events.emit(events.Event(events.PERSON_JOINED, locked.pk, actor.pk))
     return locked

@@ -1,6 +1,6 @@
 """The Management area (namespace "manage"): the screens of several apps under one address."""
 
-from django.urls import path
+from django.urls import include, path
 
 from plein.accounts import views as account_views
 from plein.accounts.sso import views as sso_views
@@ -40,4 +40,5 @@ urlpatterns = [
         people_views.location_delete,
         name="location_delete",
     ),
+    path("webhooks/", include("plein.webhooks.urls")),
 ]

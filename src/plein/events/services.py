@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from plein.core.mail import Email, in_language_of, render_email
 from plein.core.paths import absolute_url
 from plein.core.permissions import require as _require
+from plein.core.registries import events as event_bus
 from plein.core.registries import search, usage
 from plein.core.selectors import branding_get
 from plein.people.models import Person
@@ -178,6 +179,9 @@ def event_create(
     created = Event.objects.bulk_create(events)
     for event in created:
         search.index("event", event)
+    event_bus.emit(
+        *(event_bus.Event(event_bus.EVENT_CREATED, e.pk, creator.pk, e.space_id) for e in created)
+    )
     return created
 
 
@@ -193,6 +197,7 @@ def event_update(*, event: Event, editor: Person, data: EventData) -> Event:
     _promote(event)
     _count(event)
     search.index("event", event)
+    event_bus.emit(event_bus.Event(event_bus.EVENT_UPDATED, event.pk, editor.pk, event.space_id))
     return event
 
 
@@ -220,6 +225,9 @@ def event_cancel(*, event: Event, by: Person, whole_series: bool = False) -> lis
     for item in cancelled:
         item.cancelled_at = now
         search.index("event", item)
+    event_bus.emit(
+        *(event_bus.Event(event_bus.EVENT_UPDATED, e.pk, by.pk, e.space_id) for e in cancelled)
+    )
     return cancelled
 
 

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from plein.core import images as image_files
 from plein.core.permissions import require as _require
-from plein.core.registries import search, usage
+from plein.core.registries import events, search, usage
 from plein.notifications.models import Notification
 from plein.people.models import Person
 from plein.posts import services as post_services
@@ -104,6 +104,15 @@ def _announce_when_published(item: NewsItem) -> None:
     transaction.on_commit(queue)
 
 
+def _emit_published(post: Post, by: Person, *, was_planned: bool) -> None:
+    """Tell the listeners (webhooks) the item appears: now, or at its planned moment; an item
+    that was published already before a change has been told about then."""
+    if not was_planned:
+        return
+    moment = post.created_at if post.created_at > timezone.now() else None
+    events.emit(events.Event(events.NEWS_PUBLISHED, post.pk, by.pk, at=moment))
+
+
 def news_create(
     *,
     author: Person,
@@ -139,6 +148,7 @@ def news_create(
             item.save()
             search.index("post", post)  # again, now with its lead
             _announce_when_published(item)
+            _emit_published(post, author, was_planned=True)
     except BaseException:
         _discard(item, written)
         raise
@@ -161,8 +171,7 @@ def news_update(
     featured: bool = False,
     must_read: bool = False,
 ) -> NewsItem:
-    """Change a news item: text, picture (or only its description), files, audience, moments
-    and flags (any editor)."""
+    """Change a news item (any editor): text, picture, files, audience, moments and flags."""
     _require(permissions.can_edit_news(editor, item.post))
     lead = _clean_lead(lead)
     keeps_image = image is None and not remove_image and bool(item.image)
@@ -174,6 +183,7 @@ def news_update(
             )
     picture = _prepare_image(image)
     old_names = [item.image.name, item.thumbnail.name]
+    was_planned = item.post.created_at > timezone.now()
     written: list[str | None] = []
     try:
         with transaction.atomic():
@@ -198,6 +208,7 @@ def news_update(
             item.save()
             search.index("post", post)  # again, with the lead as it is now
             _announce_when_published(item)
+            _emit_published(post, editor, was_planned=was_planned)
             if picture is not None or remove_image:
                 transaction.on_commit(lambda: _discard(item, old_names))
     except BaseException:

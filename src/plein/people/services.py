@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from plein.core.mail import in_language_of, render_email, render_subject
-from plein.core.registries import search
+from plein.core.registries import events, search
 from plein.core.registries.people import people_changed
 from plein.core.selectors import branding_get
 
@@ -533,6 +533,7 @@ def person_create(
         person_send_welcome(person=person, site_url=site_url)
     search.index("person", person)
     people_changed(people=[person])  # in the same transaction: all or nothing
+    events.emit(events.Event(events.PERSON_JOINED, person.pk))
     return person
 
 

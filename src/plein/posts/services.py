@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from plein.core.after_response import after_response
 from plein.core.permissions import require as _require
-from plein.core.registries import search, usage
+from plein.core.registries import events, search, usage
 from plein.people.models import Department, Location, Person
 from plein.spaces.models import Space
 
@@ -183,6 +183,8 @@ def post_create(
             search.index("post", post)
             _after_commit_of_post(post, newly_mentioned=mentioned, link_changed=True)
             usage.record(author, usage.Kind.POST, subject=post.kind, object_id=post.pk)
+            if space is not None:
+                events.emit(events.Event(events.POST_CREATED, post.pk, author.pk, space.pk))
     except BaseException:
         files.discard()
         raise

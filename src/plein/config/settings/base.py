@@ -280,6 +280,17 @@ PLEIN_DIGEST_HOUR = env.int("PLEIN_DIGEST_HOUR", default=7)
 # Access tokens (REST API, SCIM): a personal token expires within this many days.
 PLEIN_API_TOKEN_MAX_DAYS = env.int("PLEIN_API_TOKEN_MAX_DAYS", default=365)
 
+# Webhooks (plein.webhooks): seconds one attempt may take; the waits in seconds before each
+# retry of a message (30 s, 2 min, 10 min, 1 h, 6 h: six attempts in all); after how many
+# failed messages in a row a webhook is switched off (and the administrators are told); how
+# many days deliveries are kept.
+PLEIN_WEBHOOK_TIMEOUT = env.int("PLEIN_WEBHOOK_TIMEOUT", default=10)
+PLEIN_WEBHOOK_RETRY_DELAYS = env.list(
+    "PLEIN_WEBHOOK_RETRY_DELAYS", cast=int, default=[30, 120, 600, 3600, 21600]
+)
+PLEIN_WEBHOOK_DISABLE_AFTER = env.int("PLEIN_WEBHOOK_DISABLE_AFTER", default=5)
+PLEIN_WEBHOOK_KEEP_DAYS = env.int("PLEIN_WEBHOOK_KEEP_DAYS", default=30)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

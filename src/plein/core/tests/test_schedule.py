@@ -25,6 +25,9 @@ KEYS = [
     "search-misses-prune",
     "search-tasks-check",
     "search-prune",
+    "webhooks-due",
+    "webhooks-questions",
+    "webhooks-prune",
 ]
 RUNS: list[str] = []
 

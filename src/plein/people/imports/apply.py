@@ -11,6 +11,7 @@ from django.db import connections, router, transaction
 from django.db.models import Field
 from django.utils import timezone
 
+from plein.core.registries import events
 from plein.core.registries.people import people_changed
 from plein.people.search import people_index
 
@@ -150,7 +151,26 @@ def apply_plan(plan: Plan, checker: Checker) -> list[Person]:
     created = _create_new(checker, locations, now)
     _link_new_managers(plan, checker)
     _search_index(plan, checker, created, renamed)
+    _emit_joined_and_left(plan, checker, created)
     return created
+
+
+def _emit_joined_and_left(plan: Plan, checker: Checker, created: list[Person]) -> None:
+    """Tell the listeners (webhooks) who joined (new and active, or switched on again) and who
+    left (switched off), once the import is committed."""
+    actor_id = checker.actor.pk if checker.actor is not None else None
+    happened = [
+        events.Event(events.PERSON_JOINED, person.pk, actor_id)
+        for person in created
+        if person.is_active
+    ]
+    for index, change in plan.changes.items():
+        if "is_active" in change:
+            person = checker.entries[index].person
+            assert person is not None
+            kind = events.PERSON_JOINED if change["is_active"] else events.PERSON_LEFT
+            happened.append(events.Event(kind, person.pk, actor_id))
+    events.emit(*happened)
 
 
 def _search_index(
