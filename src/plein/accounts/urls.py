@@ -2,12 +2,15 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from . import forms, views
+from .tokens import views as token_views
 
 app_name = "accounts"
 urlpatterns = [
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("settings/", views.account_settings, name="settings"),
+    path("tokens/", token_views.personal_tokens, name="tokens"),
+    path("tokens/<int:pk>/revoke/", token_views.personal_token_revoke, name="token_revoke"),
     path("language/", views.set_language, name="set_language"),
     path(
         "password/change/",

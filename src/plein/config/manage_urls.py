@@ -3,6 +3,7 @@
 from django.urls import path
 
 from plein.accounts import views as account_views
+from plein.accounts.tokens import views as token_views
 from plein.core import views
 from plein.people import views as people_views
 
@@ -34,4 +35,7 @@ urlpatterns = [
         people_views.location_delete,
         name="location_delete",
     ),
+    path("tokens/", token_views.manage_tokens, name="tokens"),
+    path("tokens/new/", token_views.manage_token_new, name="token_new"),
+    path("tokens/<int:pk>/revoke/", token_views.manage_token_revoke, name="token_revoke"),
 ]

@@ -25,6 +25,21 @@ PREFIX = "plein_"
 TOUCH_EVERY = timedelta(minutes=5)
 
 
+# The lifetimes a person chooses from for a personal token, in days (those above
+# PLEIN_API_TOKEN_MAX_DAYS are left out by expiry_days()).
+EXPIRY_DAYS = (7, 30, 90, 365)
+
+
+def expiry_days() -> tuple[int, ...]:
+    """The lifetimes on offer for a personal token: EXPIRY_DAYS within the longest allowed."""
+    longest = settings.PLEIN_API_TOKEN_MAX_DAYS
+    return tuple(days for days in EXPIRY_DAYS if days <= longest) or (longest,)
+
+
+def expires_after(days: int, now: datetime | None = None) -> datetime:
+    return (now or timezone.now()) + timedelta(days=days)
+
+
 @dataclass(frozen=True)
 class NewToken:
     token: AccessToken
