@@ -64,7 +64,7 @@ class _TokenForm(forms.Form):
     def offer_scopes(self, scopes: tuple[str, ...]) -> None:
         labels = dict(Scope.choices)
         field = cast(forms.MultipleChoiceField, self.fields["scopes"])
-        field.choices = [(scope, f"{scope}: {labels[scope]}") for scope in scopes]
+        field.choices = [(scope, labels[scope]) for scope in scopes]
 
 
 class PersonalTokenForm(_TokenForm):
