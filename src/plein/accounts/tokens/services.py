@@ -11,9 +11,12 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from plein.core.mail import in_language_of, render_email
+from plein.core.paths import absolute_url
 from plein.core.permissions import require
 from plein.people.models import Person
 
@@ -135,11 +138,37 @@ def token_create(
 def token_revoke(*, actor: Person, token: AccessToken) -> AccessToken:
     """Revoke a token for good (revoking twice is harmless)."""
     require(can_revoke_token(actor, token))
-    locked = AccessToken.objects.select_for_update().get(pk=token.pk)
+    locked = (
+        AccessToken.objects.select_for_update(of=("self",))
+        .select_related("person")
+        .get(pk=token.pk)
+    )
     if locked.revoked_at is None:
         locked.revoked_at = timezone.now()
         locked.save(update_fields=["revoked_at"])
+        _tell_owner_of_revoke(actor=actor, token=locked)
     return locked
+
+
+def _tell_owner_of_revoke(*, actor: Person, token: AccessToken) -> None:
+    """E-mail the owner of a personal token that someone else (an administrator) revoked."""
+    owner = token.person
+    if token.kind != AccessToken.Kind.PERSONAL or owner is None or owner.pk == actor.pk:
+        return
+    if not (owner.is_active and owner.email):
+        return
+    with in_language_of(owner):
+        email = render_email(
+            subject=_("Your access token “%(name)s” has been revoked") % {"name": token.name},
+            text="accounts/tokens/revoked_email.txt",
+            context={
+                "person": owner,
+                "token": token,
+                "actor": actor,
+                "link": absolute_url(reverse("accounts:tokens")),
+            },
+        )
+    email.enqueue_on_commit(to=[owner.email])
 
 
 def token_authenticate(*, raw: str) -> AccessToken | None:

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -225,9 +226,21 @@ def test_a_provisioning_token_acts_as_nobody_and_may_expire(admin_client):  # ty
     assert past.context["form"].errors["expires_on"] == ["The expiry date must lie in the future."]
 
 
-def test_an_administrator_revokes_anyones_token(admin_client):  # type: ignore[no-untyped-def]
-    token = _personal(PersonFactory()).token
-    response = admin_client.post(reverse("manage:token_revoke", args=[token.pk]))
+def test_an_administrator_revokes_anyones_token_and_the_owner_hears_of_it(  # type: ignore[no-untyped-def]
+    admin_client, administrator, django_capture_on_commit_callbacks
+):
+    owner = PersonFactory(language="nl")
+    token = _personal(owner).token
+    own = _personal(administrator, name="Eigen").token
+    url = reverse("manage:token_revoke", args=[token.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(url)
+        admin_client.post(url)  # again: already revoked, no second e-mail
+        admin_client.post(reverse("accounts:token_revoke", args=[own.pk]))
     assert response.status_code == 302 and response["Location"] == MANAGE_URL
     token.refresh_from_db()
     assert token.revoked_at is not None
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == [owner.email] and "Rapportscript" in message.subject
+    assert administrator.full_name in message.body and TOKENS_URL in message.body
