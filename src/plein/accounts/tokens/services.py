@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -28,6 +29,8 @@ PREFIX = "plein_"
 TOUCH_EVERY = timedelta(minutes=5)
 
 
+# How long before a token expires its owner is told, once (tokens_warn_expiring).
+WARN_BEFORE = timedelta(days=7)
 # The lifetimes a person chooses from for a personal token, in days (those above
 # PLEIN_API_TOKEN_MAX_DAYS are left out by expiry_days()).
 EXPIRY_DAYS = (7, 30, 90, 365)
@@ -165,7 +168,7 @@ def _tell_owner_of_revoke(*, actor: Person, token: AccessToken) -> None:
                 "person": owner,
                 "token": token,
                 "actor": actor,
-                "link": absolute_url(reverse("accounts:tokens")),
+                "link": _tokens_link(token),
             },
         )
     email.enqueue_on_commit(to=[owner.email])
@@ -189,3 +192,46 @@ def token_authenticate(*, raw: str) -> AccessToken | None:
         AccessToken.objects.filter(pk=token.pk).update(last_used_at=now)
         token.last_used_at = now
     return token
+
+
+def _owner(token: AccessToken) -> Person | None:
+    """Who hears about a token: the person of a personal token, the maker of another."""
+    return token.person if token.kind == AccessToken.Kind.PERSONAL else token.created_by
+
+
+@transaction.atomic
+def tokens_warn_expiring(*, now: datetime | None = None) -> int:
+    """E-mail the owner of each token that expires within WARN_BEFORE, once; tokens that never
+    lived longer than that (a 7-day token) are left alone. Returns how many were told."""
+    now = now or timezone.now()
+    due = (
+        AccessToken.objects.select_for_update(of=("self",), skip_locked=True)
+        .select_related("person", "created_by")
+        .filter(
+            revoked_at__isnull=True,
+            expiry_warned_at__isnull=True,
+            expires_at__gt=now,
+            expires_at__lte=now + WARN_BEFORE,
+            created_at__lt=F("expires_at") - WARN_BEFORE,
+        )
+    )
+    told = []
+    for token in due:
+        owner = _owner(token)
+        if owner is None or not (owner.is_active and owner.email):
+            continue
+        with in_language_of(owner):
+            email = render_email(
+                subject=_("Your access token “%(name)s” expires soon") % {"name": token.name},
+                text="accounts/tokens/expiring_email.txt",
+                context={"person": owner, "token": token, "link": _tokens_link(token)},
+            )
+        email.enqueue_on_commit(to=[owner.email])
+        told.append(token.pk)
+    AccessToken.objects.filter(pk__in=told).update(expiry_warned_at=now)
+    return len(told)
+
+
+def _tokens_link(token: AccessToken) -> str:
+    name = "accounts:tokens" if token.kind == AccessToken.Kind.PERSONAL else "manage:tokens"
+    return absolute_url(reverse(name))

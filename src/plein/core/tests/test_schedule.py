@@ -25,6 +25,7 @@ KEYS = [
     "search-misses-prune",
     "search-tasks-check",
     "search-prune",
+    "token-expiry-warnings",
 ]
 RUNS: list[str] = []
 
