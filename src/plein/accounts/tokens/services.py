@@ -195,8 +195,12 @@ def token_authenticate(*, raw: str) -> AccessToken | None:
 
 
 def _owner(token: AccessToken) -> Person | None:
-    """Who hears about a token: the person of a personal token, the maker of another."""
-    return token.person if token.kind == AccessToken.Kind.PERSONAL else token.created_by
+    """Who hears about a token: the person of a personal token, the maker of an application
+    token while they may still manage it."""
+    if token.kind == AccessToken.Kind.PERSONAL:
+        return token.person
+    maker = token.created_by
+    return maker if maker is not None and can_manage_application_tokens(maker) else None
 
 
 @transaction.atomic
