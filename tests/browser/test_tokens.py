@@ -24,7 +24,7 @@ def test_a_person_makes_copies_and_revokes_a_token(visitor):  # type: ignore[no-
     visitor.check_accessibility()
     raw = page.locator("#new-token").input_value()
     token = AccessToken.objects.get()
-    assert raw.startswith(token.prefix + "_") and token.person_id == person.pk
+    assert raw.startswith(token.prefix + "_") and token.person == person
     page.locator("#copy-token").click()  # shown by tokens.js; hidden without JavaScript
     page.wait_for_function("document.getElementById('copy-status').textContent !== ''")
     assert page.evaluate("navigator.clipboard.readText()") == raw
