@@ -4,6 +4,7 @@ from django.urls import path, reverse_lazy
 from . import forms, views
 from .sso import urls as sso_urls
 from .sso import views as sso_views
+from .tokens import views as token_views
 
 app_name = "accounts"
 urlpatterns = [
@@ -12,6 +13,8 @@ urlpatterns = [
     path("login/local/", views.LoginView.as_view(local=True), name="login_local"),
     path("logout/", sso_views.LogoutView.as_view(), name="logout"),
     path("settings/", views.account_settings, name="settings"),
+    path("tokens/", token_views.personal_tokens, name="tokens"),
+    path("tokens/<int:pk>/revoke/", token_views.personal_token_revoke, name="token_revoke"),
     path("language/", views.set_language, name="set_language"),
     path(
         "password/change/",

@@ -82,7 +82,7 @@ def account_settings(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "accounts/settings.html", {"language_form": form})
 
 
-def _people_page_url(request: HttpRequest, page: int) -> str:
+def page_url(request: HttpRequest, page: int) -> str:
     query = request.GET.copy()
     query["page"] = str(page)
     return "?" + query.urlencode()
@@ -103,10 +103,8 @@ def manage_people(request: AuthenticatedHttpRequest) -> HttpResponse:
         {
             "form": form,
             "page": page,
-            "previous_url": _people_page_url(request, page.number - 1)
-            if page.has_previous()
-            else None,
-            "next_url": _people_page_url(request, page.number + 1) if page.has_next() else None,
+            "previous_url": page_url(request, page.number - 1) if page.has_previous() else None,
+            "next_url": page_url(request, page.number + 1) if page.has_next() else None,
         },
     )
 

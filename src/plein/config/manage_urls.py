@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from plein.accounts import views as account_views
 from plein.accounts.sso import views as sso_views
+from plein.accounts.tokens import views as token_views
 from plein.core import views
 from plein.people import views as people_views
 
@@ -41,4 +42,7 @@ urlpatterns = [
         name="location_delete",
     ),
     path("webhooks/", include("plein.webhooks.urls")),
+    path("tokens/", token_views.manage_tokens, name="tokens"),
+    path("tokens/new/", token_views.manage_token_new, name="token_new"),
+    path("tokens/<int:pk>/revoke/", token_views.manage_token_revoke, name="token_revoke"),
 ]

@@ -28,6 +28,12 @@ class Scope(models.TextChoices):
 PERSONAL_SCOPES = (Scope.READ, Scope.WRITE, Scope.NEWS)
 
 
+class Status(models.TextChoices):
+    ACTIVE = "active", _("Active")
+    EXPIRED = "expired", _("Expired")
+    REVOKED = "revoked", _("Revoked")
+
+
 class AccessToken(models.Model):
     class Kind(models.TextChoices):
         PERSONAL = "personal", _("Personal")
@@ -58,6 +64,8 @@ class AccessToken(models.Model):
     expires_at = models.DateTimeField(_("expires"), null=True, blank=True)
     last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    # When its owner was told it expires soon (services.tokens_warn_expiring), once.
+    expiry_warned_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("access token")
@@ -77,6 +85,15 @@ class AccessToken(models.Model):
     def is_usable(self, now: datetime | None = None) -> bool:
         now = now or timezone.now()
         return self.revoked_at is None and (self.expires_at is None or self.expires_at > now)
+
+    def status(self, now: datetime | None = None) -> Status:
+        """Revoked, expired or active (selectors.status_filter finds the tokens of each)."""
+        if self.revoked_at is not None:
+            return Status.REVOKED
+        return Status.ACTIVE if self.is_usable(now) else Status.EXPIRED
+
+    def status_label(self) -> str:
+        return str(self.status().label)
 
     def allows(self, scope: str) -> bool:
         return scope in self.scopes

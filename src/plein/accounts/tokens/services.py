@@ -11,9 +11,13 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from plein.core.mail import in_language_of, render_email
+from plein.core.paths import absolute_url
 from plein.core.permissions import require
 from plein.people.models import Person
 
@@ -23,6 +27,23 @@ from .permissions import can_have_personal_tokens, can_manage_application_tokens
 PREFIX = "plein_"
 # How often the time a token was last used is written: not on every request.
 TOUCH_EVERY = timedelta(minutes=5)
+
+
+# How long before a token expires its owner is told, once (tokens_warn_expiring).
+WARN_BEFORE = timedelta(days=7)
+# The lifetimes a person chooses from for a personal token, in days (those above
+# PLEIN_API_TOKEN_MAX_DAYS are left out by expiry_days()).
+EXPIRY_DAYS = (7, 30, 90, 365)
+
+
+def expiry_days() -> tuple[int, ...]:
+    """The lifetimes on offer for a personal token: EXPIRY_DAYS within the longest allowed."""
+    longest = settings.PLEIN_API_TOKEN_MAX_DAYS
+    return tuple(days for days in EXPIRY_DAYS if days <= longest) or (longest,)
+
+
+def expires_after(days: int, now: datetime | None = None) -> datetime:
+    return (now or timezone.now()) + timedelta(days=days)
 
 
 @dataclass(frozen=True)
@@ -120,11 +141,37 @@ def token_create(
 def token_revoke(*, actor: Person, token: AccessToken) -> AccessToken:
     """Revoke a token for good (revoking twice is harmless)."""
     require(can_revoke_token(actor, token))
-    locked = AccessToken.objects.select_for_update().get(pk=token.pk)
+    locked = (
+        AccessToken.objects.select_for_update(of=("self",))
+        .select_related("person")
+        .get(pk=token.pk)
+    )
     if locked.revoked_at is None:
         locked.revoked_at = timezone.now()
         locked.save(update_fields=["revoked_at"])
+        _tell_owner_of_revoke(actor=actor, token=locked)
     return locked
+
+
+def _tell_owner_of_revoke(*, actor: Person, token: AccessToken) -> None:
+    """E-mail the owner of a personal token that someone else (an administrator) revoked."""
+    owner = token.person
+    if token.kind != AccessToken.Kind.PERSONAL or owner is None or owner.pk == actor.pk:
+        return
+    if not (owner.is_active and owner.email):
+        return
+    with in_language_of(owner):
+        email = render_email(
+            subject=_("Your access token “%(name)s” has been revoked") % {"name": token.name},
+            text="accounts/tokens/revoked_email.txt",
+            context={
+                "person": owner,
+                "token": token,
+                "actor": actor,
+                "link": _tokens_link(token),
+            },
+        )
+    email.enqueue_on_commit(to=[owner.email])
 
 
 def token_authenticate(*, raw: str) -> AccessToken | None:
@@ -145,3 +192,50 @@ def token_authenticate(*, raw: str) -> AccessToken | None:
         AccessToken.objects.filter(pk=token.pk).update(last_used_at=now)
         token.last_used_at = now
     return token
+
+
+def _owner(token: AccessToken) -> Person | None:
+    """Who hears about a token: the person of a personal token, the maker of an application
+    token while they may still manage it."""
+    if token.kind == AccessToken.Kind.PERSONAL:
+        return token.person
+    maker = token.created_by
+    return maker if maker is not None and can_manage_application_tokens(maker) else None
+
+
+@transaction.atomic
+def tokens_warn_expiring(*, now: datetime | None = None) -> int:
+    """E-mail the owner of each token that expires within WARN_BEFORE, once; tokens that never
+    lived longer than that (a 7-day token) are left alone. Returns how many were told."""
+    now = now or timezone.now()
+    due = (
+        AccessToken.objects.select_for_update(of=("self",), skip_locked=True)
+        .select_related("person", "created_by")
+        .filter(
+            revoked_at__isnull=True,
+            expiry_warned_at__isnull=True,
+            expires_at__gt=now,
+            expires_at__lte=now + WARN_BEFORE,
+            created_at__lt=F("expires_at") - WARN_BEFORE,
+        )
+    )
+    told = []
+    for token in due:
+        owner = _owner(token)
+        if owner is None or not (owner.is_active and owner.email):
+            continue
+        with in_language_of(owner):
+            email = render_email(
+                subject=_("Your access token “%(name)s” expires soon") % {"name": token.name},
+                text="accounts/tokens/expiring_email.txt",
+                context={"person": owner, "token": token, "link": _tokens_link(token)},
+            )
+        email.enqueue_on_commit(to=[owner.email])
+        told.append(token.pk)
+    AccessToken.objects.filter(pk__in=told).update(expiry_warned_at=now)
+    return len(told)
+
+
+def _tokens_link(token: AccessToken) -> str:
+    name = "accounts:tokens" if token.kind == AccessToken.Kind.PERSONAL else "manage:tokens"
+    return absolute_url(reverse(name))

@@ -28,6 +28,7 @@ KEYS = [
     "webhooks-due",
     "webhooks-questions",
     "webhooks-prune",
+    "token-expiry-warnings",
 ]
 RUNS: list[str] = []
 
