@@ -1,0 +1,78 @@
+"""Departments as SCIM Groups: a group is a department, its members the people in it (whom the
+client has not removed). Rendering and reading; plein.scim.services writes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import QuerySet
+
+from plein.people.models import Department, Person
+
+from .http import ScimError
+from .users import KEEP, NOT_REMOVED
+
+GROUP_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:Group"
+GROUP_SCHEMAS = (GROUP_SCHEMA,)
+
+
+def groups() -> QuerySet[Department]:
+    return Department.objects.order_by("pk")
+
+
+def members_of(department: Department) -> QuerySet[Person]:
+    return Person.objects.filter(NOT_REMOVED, department=department).order_by("pk")
+
+
+def group_resource(department: Department, location: str, members: bool = True) -> dict[str, Any]:
+    resource: dict[str, Any] = {
+        "schemas": [GROUP_SCHEMA],
+        "id": str(department.pk),
+        "displayName": department.name,
+        "meta": {"resourceType": "Group", "location": f"{location}/Groups/{department.pk}"},
+    }
+    if department.code:
+        resource["externalId"] = department.code
+    if members:
+        resource["members"] = [
+            {
+                "value": str(person.pk),
+                "$ref": f"{location}/Users/{person.pk}",
+                "type": "User",
+            }
+            for person in members_of(department).only("pk")
+        ]
+    return resource
+
+
+@dataclass
+class GroupData:
+    display_name: str
+    external_id: object = KEEP  # str
+    members: object = KEEP  # list[str]: the members' SCIM ids
+
+
+def _get(document: dict[str, Any], name: str) -> object:
+    lowered = name.lower()
+    return next((value for key, value in document.items() if key.lower() == lowered), KEEP)
+
+
+def group_data(document: dict[str, Any]) -> GroupData:
+    name = _get(document, "displayName")
+    if not isinstance(name, str) or not name.strip():
+        raise ScimError(400, "displayName is required.", "invalidValue")
+    external_id = _get(document, "externalId")
+    members = _get(document, "members")
+    if members is not KEEP:
+        members = members or []
+        if not isinstance(members, list) or not all(
+            isinstance(item, dict) and item.get("value") for item in members
+        ):
+            raise ScimError(400, "members must be a list of objects with a value.", "invalidValue")
+        members = [str(item["value"]) for item in members]
+    return GroupData(
+        display_name=name.strip(),
+        external_id=KEEP if external_id is KEEP else str(external_id or "").strip(),
+        members=members,
+    )
