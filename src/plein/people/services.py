@@ -519,8 +519,9 @@ def person_create(
     """Add someone to the organisation, with no usable password yet.
 
     The e-mail address is stored in lower case and, like the employee number, must be unique
-    (the address in any case). The manager must be active (unless `directory`). With send_welcome the person gets
-    a welcome e-mail to choose a password (see person_send_welcome).
+    (the address in any case). The manager must be active (unless `directory`: see
+    person_details_update). With send_welcome the person gets a welcome e-mail to choose a
+    password (see person_send_welcome).
     """
     if send_welcome and not site_url:
         raise ValueError("A welcome e-mail needs the site's address (site_url).")

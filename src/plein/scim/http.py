@@ -11,6 +11,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
+from django.utils import translation
 from django.views.decorators.csrf import csrf_exempt
 
 from plein.accounts.tokens.models import AccessToken, Scope
@@ -80,7 +81,11 @@ def _token(request: HttpRequest) -> AccessToken | None:
 def scim_endpoint(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """Only a usable token with the SCIM scope gets in (401 otherwise); the view finds it on
     request.scim_token. A ScimError or a ValidationError from a service becomes an error
-    document; a conflict (e-mail address, user name...) is 409, other bad values 400."""
+    document; a conflict (e-mail address, user name...) is 409, other bad values 400.
+
+    SCIM speaks English: its error details end up in the client's provisioning logs, next to
+    the client's own English messages, so Plein's messages are given in English here too.
+    """
 
     @csrf_exempt
     @wraps(view)
@@ -94,7 +99,8 @@ def scim_endpoint(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespon
             return response
         request.scim_token = token  # type: ignore[attr-defined]
         try:
-            return view(request, *args, **kwargs)
+            with translation.override("en"):
+                return view(request, *args, **kwargs)
         except ScimError as error:
             return error_response(error)
         except ValidationError as error:

@@ -79,7 +79,12 @@ def _plain(container: Document, op: str, name: str, value: object) -> None:
 
 
 def _filtered(
-    container: Document, op: str, name: str, condition: tuple[str, str], sub: str | None, value: object
+    container: Document,
+    op: str,
+    name: str,
+    condition: tuple[str, str],
+    sub: str | None,
+    value: object,
 ) -> None:
     """An operation on the items of a multi-valued attribute that match a filter."""
     key = _key(container, name)
@@ -98,7 +103,7 @@ def _filtered(
             else:
                 item[_key(item, sub)] = value
     else:
-        new = {condition[0]: condition[1]}
+        new: dict[str, object] = {condition[0]: condition[1]}
         if sub is None and isinstance(value, dict):
             new.update(value)
         elif sub is not None:
@@ -153,9 +158,7 @@ def _apply_path(
         _plain(container, op, attr, value)
 
 
-def patch_document(
-    document: Document, operations: object, schemas: tuple[str, ...]
-) -> Document:
+def patch_document(document: Document, operations: object, schemas: tuple[str, ...]) -> Document:
     """The document after the operations; `schemas` names the core schema, then extensions."""
     if not isinstance(operations, list) or not operations:
         raise ScimError(400, "A PATCH needs a list of Operations.", "invalidSyntax")

@@ -23,9 +23,7 @@ Lookup = str | Callable[[str, Any], Q]
 def _user_name(op: str, value: Any) -> Q:
     # Someone the client never provisioned goes by their e-mail address, so that a client
     # looking for a userName finds (and takes over) the people already in Plein.
-    return Q(**{f"scim__user_name__{op}": value}) | Q(
-        scim__isnull=True, **{f"email__{op}": value}
-    )
+    return Q(**{f"scim__user_name__{op}": value}) | Q(scim__isnull=True, **{f"email__{op}": value})
 
 
 def _by_id(field: str) -> Callable[[str, Any], Q]:
@@ -68,7 +66,7 @@ class _Transpiler(Transpiler):  # type: ignore[misc]
         super().__init__({})
         self.lookups = lookups
 
-    def visit_AttrPath(self, node: Any) -> Lookup:  # noqa: N802 - the parser's naming
+    def visit_AttrPath(self, node: Any) -> Lookup:
         key = (
             node.attr_name.lower(),
             node.sub_attr.value.lower() if node.sub_attr else None,
@@ -79,8 +77,10 @@ class _Transpiler(Transpiler):  # type: ignore[misc]
             raise ScimError(400, "Filtering on this attribute is not supported.", "invalidFilter")
         return lookup
 
-    def visit_AttrExpr(self, node: Any) -> Q:  # noqa: N802
-        if not hasattr(node.attr_path, "attr_name") or not isinstance(node.attr_path.attr_name, str):
+    def visit_AttrExpr(self, node: Any) -> Q:
+        if not hasattr(node.attr_path, "attr_name") or not isinstance(
+            node.attr_path.attr_name, str
+        ):
             return super().visit_AttrExpr(node)  # type: ignore[no-any-return]
         lookup = self.visit(node.attr_path)
         op, value = self.visit_AttrExprValue(node)
@@ -103,8 +103,9 @@ def page(params: Mapping[str, Any]) -> tuple[int, int]:
     """(startIndex, count): a start below 1 counts as 1; count from 0 to MAX_RESULTS."""
     try:
         start = int(params.get("startIndex") or 1)
-        count = int(params.get("count") if params.get("count") is not None else MAX_RESULTS)
-    except ValueError:
+        count = params.get("count")
+        count = MAX_RESULTS if count is None else int(count)
+    except (TypeError, ValueError):
         raise ScimError(400, "startIndex and count must be numbers.", "invalidValue") from None
     return max(start, 1), min(max(count, 0), MAX_RESULTS)
 
@@ -118,7 +119,9 @@ def _paths(value: str | None) -> list[tuple[str | None, str, str | None]]:
     return result
 
 
-def _container(resource: dict[str, Any], urn: str | None, schemas: tuple[str, ...]) -> dict[str, Any] | None:
+def _container(
+    resource: dict[str, Any], urn: str | None, schemas: tuple[str, ...]
+) -> dict[str, Any] | None:
     if urn is None or urn.lower() == schemas[0].lower():
         return resource
     extension = next((key for key in resource if key.lower() == urn.lower()), None)
@@ -159,8 +162,9 @@ def trim(
             result[next(k for k in result if k.lower() == (urn or "").lower())] = container
         for key in [k for k in container if k.lower() == attr and k not in {"id", "schemas"}]:
             if sub and isinstance(container[key], dict):
-                container[key] = {k: v for k, v in container[key].items() if k.lower() != sub.lower()}
+                container[key] = {
+                    k: v for k, v in container[key].items() if k.lower() != sub.lower()
+                }
             elif not sub:
                 del container[key]
     return result
-

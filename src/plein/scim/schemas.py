@@ -102,7 +102,9 @@ GROUP_ATTRIBUTES = [
 ]
 
 
-def _schema(schema_id: str, name: str, attributes: list[dict[str, Any]], base: str) -> dict[str, Any]:
+def _schema(
+    schema_id: str, name: str, attributes: list[dict[str, Any]], base: str
+) -> dict[str, Any]:
     return {
         "schemas": [SCHEMA_SCHEMA],
         "id": schema_id,
@@ -159,5 +161,8 @@ def service_provider_config(base: str) -> dict[str, Any]:
                 "primary": True,
             }
         ],
-        "meta": {"resourceType": "ServiceProviderConfig", "location": f"{base}/ServiceProviderConfig"},
+        "meta": {
+            "resourceType": "ServiceProviderConfig",
+            "location": f"{base}/ServiceProviderConfig",
+        },
     }

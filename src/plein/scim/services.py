@@ -66,9 +66,7 @@ def _existing(data: UserData) -> Person | None:
         and isinstance(data.employee_number, str)
         and person.employee_number != data.employee_number
     ):
-        raise _conflict(
-            f"{data.email} already belongs to someone with another employee number."
-        )
+        raise _conflict(f"{data.email} already belongs to someone with another employee number.")
     return _claimable(person)
 
 
@@ -193,7 +191,9 @@ def scim_user_replace(*, person: Person, data: UserData, token: AccessToken) -> 
         "SCIM (%s): updated person %s%s",
         token.prefix,
         person.pk,
-        "" if was_active == person.is_active else (" (reactivated)" if person.is_active else " (deactivated)"),
+        ""
+        if was_active == person.is_active
+        else (" (reactivated)" if person.is_active else " (deactivated)"),
     )
     return person
 
@@ -241,14 +241,18 @@ def _set_members(department: Department, ids: list[str]) -> None:
             _move(person, department)
 
 
-def _department_fields(data: GroupData, department: Department | None) -> tuple[str, Department | None, str | None]:
+def _department_fields(
+    data: GroupData, department: Department | None
+) -> tuple[str, Department | None, str | None]:
     """(name, parent, code) of the department a group names; "Parent > Child" puts it under
     Parent (created when missing), as the HR import does."""
     *parents, name = [part.strip() for part in data.display_name.split(">")]
     parent = department_for_path(value=" > ".join(parents)) if parents else None
     if department is not None and not parents:
         parent = department.parent
-    code = (department.code if department else None) if data.external_id is KEEP else data.external_id
+    code = (
+        (department.code if department else None) if data.external_id is KEEP else data.external_id
+    )
     return name, parent, (code or None)  # type: ignore[return-value]
 
 
@@ -265,9 +269,15 @@ def scim_group_create(*, data: GroupData, token: AccessToken) -> Department:
 
 
 @transaction.atomic
-def scim_group_replace(*, department: Department, data: GroupData, token: AccessToken) -> Department:
+def scim_group_replace(
+    *, department: Department, data: GroupData, token: AccessToken
+) -> Department:
     name, parent, code = _department_fields(data, department)
-    if Department.objects.filter(parent=parent, name__iexact=name).exclude(pk=department.pk).exists():
+    if (
+        Department.objects.filter(parent=parent, name__iexact=name)
+        .exclude(pk=department.pk)
+        .exists()
+    ):
         raise _conflict(f"There already is a department called {data.display_name}.")
     department = department_update(department=department, name=name, parent=parent, code=code)
     if data.members is not KEEP:

@@ -26,11 +26,7 @@ NOT_REMOVED = Q(scim__isnull=True) | Q(scim__removed_at__isnull=True)
 
 def provisioned_people() -> QuerySet[Person]:
     """Everyone a SCIM client may see: all people except those it removed."""
-    return (
-        Person.objects.filter(NOT_REMOVED)
-        .select_related("scim")
-        .order_by("pk")
-    )
+    return Person.objects.filter(NOT_REMOVED).select_related("scim").order_by("pk")
 
 
 def record_of(person: Person) -> ProvisionedPerson | None:
@@ -45,7 +41,10 @@ class DepartmentNames:
     name, else its path from the top ("Parent > Child"). One query for the whole tree."""
 
     def __init__(self) -> None:
-        self.rows = {pk: (name, parent) for pk, name, parent in Department.objects.values_list("pk", "name", "parent_id")}
+        self.rows = {
+            pk: (name, parent)
+            for pk, name, parent in Department.objects.values_list("pk", "name", "parent_id")
+        }
         names = [name.lower() for name, _parent in self.rows.values()]
         self.repeated = {name for name in names if names.count(name) > 1}
 

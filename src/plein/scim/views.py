@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from django.db.models import Model, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
@@ -106,7 +106,7 @@ def search_all(request: HttpRequest) -> HttpResponse:
     if all(queryset is None for queryset, _render, _schemas in kinds):
         raise ScimError(400, "Filtering on this attribute is not supported.", "invalidFilter")
     start, count = page(params)
-    total, skip, resources = 0, start - 1, []
+    total, skip, resources = 0, start - 1, list[dict[str, Any]]()
     for queryset, render, schema_ids in kinds:
         if queryset is None:
             continue
@@ -116,7 +116,12 @@ def search_all(request: HttpRequest) -> HttpResponse:
         if wanted > 0 and skip < size:
             for item in queryset[skip : skip + wanted]:
                 resources.append(
-                    trim(render(item), params.get("attributes"), params.get("excludedAttributes"), schema_ids)
+                    trim(
+                        render(item),
+                        params.get("attributes"),
+                        params.get("excludedAttributes"),
+                        schema_ids,
+                    )
                 )
         skip = max(skip - size, 0)
     return json_response(
@@ -130,7 +135,9 @@ def search_all(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _one(request: HttpRequest, resource: dict[str, Any], schema_ids: tuple[str, ...], status: int = 200) -> HttpResponse:
+def _one(
+    request: HttpRequest, resource: dict[str, Any], schema_ids: tuple[str, ...], status: int = 200
+) -> HttpResponse:
     document = trim(
         resource, request.GET.get("attributes"), request.GET.get("excludedAttributes"), schema_ids
     )
@@ -139,11 +146,11 @@ def _one(request: HttpRequest, resource: dict[str, Any], schema_ids: tuple[str, 
     return response
 
 
-def _get(queryset: QuerySet[Any], pk: str) -> Model:
+def _get(queryset: QuerySet[Any], pk: str) -> Any:
     found = queryset.filter(pk=int(pk)).first() if pk.isdigit() else None
     if found is None:
         raise ScimError(404, f"Resource {pk} not found.")
-    return found  # type: ignore[no-any-return]
+    return found
 
 
 @scim_endpoint
@@ -220,7 +227,9 @@ def group(request: HttpRequest, pk: str) -> HttpResponse:
     elif request.method == "PATCH":
         document = group_resource(department, base)
         patched = patch_document(document, read_json(request).get("Operations"), GROUP_SCHEMAS)
-        department = scim_group_replace(department=department, data=group_data(patched), token=token)
+        department = scim_group_replace(
+            department=department, data=group_data(patched), token=token
+        )
     elif request.method != "GET":
         raise _method_not_allowed()
     return _one(request, group_resource(_get(groups(), pk), base), GROUP_SCHEMAS)
@@ -236,7 +245,9 @@ def _listed(resources: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def _discovery(request: HttpRequest, resources: list[dict[str, Any]], key: str | None) -> HttpResponse:
+def _discovery(
+    request: HttpRequest, resources: list[dict[str, Any]], key: str | None
+) -> HttpResponse:
     if request.method != "GET":
         raise _method_not_allowed()
     if key is None:

@@ -150,7 +150,10 @@ def department_for_path(*, value: str) -> Department | None:
     segments = department_segments(value)
     if segments is None:
         raise ValidationError(
-            _("Department %(value)s has an empty part; write nested departments as 'Parent > Child'.")
+            _(
+                "Department %(value)s has an empty part; write nested departments as "
+                "'Parent > Child'."
+            )
             % {"value": value},
             code="invalid",
         )
@@ -167,4 +170,5 @@ def department_for_path(*, value: str) -> Department | None:
     plan = DepartmentPlan()
     node = plan.path(segments)
     plan.save()
+    assert node.pk is not None
     return Department.objects.get(pk=node.pk)

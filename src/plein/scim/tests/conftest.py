@@ -43,7 +43,10 @@ def scim(client, scim_token):  # type: ignore[no-untyped-def]
             return self._send(
                 "patch",
                 path,
-                {"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], "Operations": list(operations)},
+                {
+                    "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                    "Operations": list(operations),
+                },
             )
 
         def delete(self, path: str):  # type: ignore[no-untyped-def]
