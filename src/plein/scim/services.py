@@ -154,7 +154,10 @@ def _update(person: Person, data: UserData) -> Person:
 
 @transaction.atomic
 def scim_user_create(*, data: UserData, token: AccessToken) -> Person:
-    """A User the client adds: someone new, or someone already in Plein (see _existing)."""
+    """A User the client adds: someone new, or someone already in Plein (see _existing).
+    Without `active` the person is active (RFC 7643), also someone the client removed."""
+    if data.active is KEEP:
+        data.active = True
     existing = _existing(data)
     _check_unique(existing, data)
     if existing is not None:

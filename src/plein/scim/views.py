@@ -37,6 +37,8 @@ def _method_not_allowed() -> ScimError:
 
 def _search_params(request: HttpRequest) -> dict[str, Any]:
     """The query of a POST to .search (RFC 7644 section 3.4.3), as the parameters of a GET."""
+    if request.method != "POST":
+        raise _method_not_allowed()
     body = read_json(request)
     if SEARCH_SCHEMA not in (body.get("schemas") or []):
         raise ScimError(400, f"A search request has the schema {SEARCH_SCHEMA}.", "invalidSyntax")
@@ -156,9 +158,11 @@ def _get(queryset: QuerySet[Any], pk: str) -> Any:
 @scim_endpoint
 def users(request: HttpRequest, search: bool = False) -> HttpResponse:
     base = _base(request)
+    names: list[DepartmentNames] = []  # read once per request, after any change
 
-    def render(person: Any, names: list[DepartmentNames] = []) -> dict[str, Any]:  # noqa: B006
-        names = names or [DepartmentNames()]  # once per list, after any change
+    def render(person: Any) -> dict[str, Any]:
+        if not names:
+            names.append(DepartmentNames())
         return user_resource(person, base, names[0])
 
     if request.method == "GET" or search:
