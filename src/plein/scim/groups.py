@@ -15,6 +15,10 @@ from .users import KEEP, NOT_REMOVED
 
 GROUP_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:Group"
 GROUP_SCHEMAS = (GROUP_SCHEMA,)
+# A group's id starts with a letter, so that no group has the id of a user: "d12" is department
+# 12, "s12" (PLEIN_SCIM_GROUPS = "spaces") space 12.
+DEPARTMENT_PREFIX = "d"
+SPACE_PREFIX = "s"
 
 
 def groups() -> QuerySet[Department]:
@@ -28,9 +32,12 @@ def members_of(department: Department) -> QuerySet[Person]:
 def group_resource(department: Department, location: str, members: bool = True) -> dict[str, Any]:
     resource: dict[str, Any] = {
         "schemas": [GROUP_SCHEMA],
-        "id": str(department.pk),
+        "id": f"{DEPARTMENT_PREFIX}{department.pk}",
         "displayName": department.name,
-        "meta": {"resourceType": "Group", "location": f"{location}/Groups/{department.pk}"},
+        "meta": {
+            "resourceType": "Group",
+            "location": f"{location}/Groups/{DEPARTMENT_PREFIX}{department.pk}",
+        },
     }
     if department.code:
         resource["externalId"] = department.code

@@ -37,3 +37,25 @@ class ProvisionedPerson(models.Model):
 
     def __str__(self) -> str:
         return self.user_name
+
+
+class ProvisionedSpace(models.Model):
+    """A space a provisioning client keeps as a group (PLEIN_SCIM_GROUPS = "spaces"). A space it
+    deletes stays, with everything in it; the client no longer sees it."""
+
+    space = models.OneToOneField(
+        "spaces.Space",
+        verbose_name=_("space"),
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="scim",
+    )
+    external_id = models.CharField(_("external ID"), max_length=255, blank=True)
+    removed_at = models.DateTimeField(_("removed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("provisioned space")
+        verbose_name_plural = _("provisioned spaces")
+
+    def __str__(self) -> str:
+        return str(self.space)

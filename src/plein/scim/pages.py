@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -23,5 +24,9 @@ def manage_provisioning(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(
         request,
         "scim/manage.html",
-        {"overview": provisioning_overview(request.user), "tenant_url": tenant_url},
+        {
+            "overview": provisioning_overview(request.user),
+            "tenant_url": tenant_url,
+            "groups_are_spaces": settings.PLEIN_SCIM_GROUPS == "spaces",
+        },
     )

@@ -12,6 +12,7 @@ from scim2_filter_parser.lexer import SCIMLexer
 from scim2_filter_parser.parser import SCIMParser, SCIMParserError
 from scim2_filter_parser.transpilers.django_q_object import Transpiler
 
+from .groups import DEPARTMENT_PREFIX, SPACE_PREFIX
 from .http import ScimError
 from .patch import PATH
 from .schemas import MAX_RESULTS
@@ -26,11 +27,12 @@ def _user_name(op: str, value: Any) -> Q:
     return Q(**{f"scim__user_name__{op}": value}) | Q(scim__isnull=True, **{f"email__{op}": value})
 
 
-def _by_id(field: str) -> Callable[[str, Any], Q]:
+def _by_id(field: str, prefix: str = "") -> Callable[[str, Any], Q]:
     def lookup(op: str, value: Any) -> Q:
         if op != "iexact":
             raise ScimError(400, "id can only be compared with eq.", "invalidFilter")
-        return Q(**{field: int(value)}) if str(value).isdigit() else Q(pk__in=[])
+        number = str(value).removeprefix(prefix)
+        return Q(**{field: int(number)}) if number.isdigit() else Q(pk__in=[])
 
     return lookup
 
@@ -51,11 +53,28 @@ USER_FILTERS: dict[tuple[str, str | None, str | None], Lookup] = {
     ("manager", "value", ENTERPRISE): _by_id("manager_id"),
 }
 GROUP_FILTERS: dict[tuple[str, str | None, str | None], Lookup] = {
-    ("id", None, None): _by_id("pk"),
+    ("id", None, None): _by_id("pk", DEPARTMENT_PREFIX),
     ("displayname", None, None): "name",
     ("externalid", None, None): "code",
     ("members", "value", None): _by_id("members__pk"),
     ("members", None, None): _by_id("members__pk"),
+}
+
+
+def _space_member(op: str, value: Any) -> Q:
+    if op != "iexact":
+        raise ScimError(400, "members can only be compared with eq.", "invalidFilter")
+    if not str(value).isdigit():
+        return Q(pk__in=[])
+    return Q(memberships__person_id=int(value), memberships__state="member")
+
+
+SPACE_FILTERS: dict[tuple[str, str | None, str | None], Lookup] = {
+    **GROUP_FILTERS,
+    ("id", None, None): _by_id("pk", SPACE_PREFIX),
+    ("externalid", None, None): "scim__external_id",
+    ("members", "value", None): _space_member,
+    ("members", None, None): _space_member,
 }
 
 

@@ -21,10 +21,13 @@ from plein.people.services import (
     person_create,
     person_details_update,
 )
+from plein.spaces.models import Space
+from plein.spaces.services import space_directory_members, space_directory_save
 
 from .groups import GroupData, members_of
 from .http import ScimError
-from .models import ProvisionedPerson
+from .models import ProvisionedPerson, ProvisionedSpace
+from .space_groups import SPACE_NOT_REMOVED, space_members, space_record
 from .users import KEEP, UserData, provisioned_people, record_of
 
 logger = logging.getLogger("plein.scim")
@@ -231,13 +234,19 @@ def _move(person: Person, department: Department | None) -> None:
     )
 
 
-def _set_members(department: Department, ids: list[str]) -> None:
+def _people(ids: list[str]) -> dict[int, Person]:
+    """The people with these SCIM ids; every id must be known."""
     wanted = {int(pk) for pk in ids if pk.isdigit()}
     people = {person.pk: person for person in provisioned_people().filter(pk__in=wanted)}
     unknown = [pk for pk in ids if not pk.isdigit() or int(pk) not in people]
     if unknown:
         raise ScimError(400, f"Unknown members: {', '.join(unknown)}", "invalidValue")
-    for person in members_of(department).exclude(pk__in=wanted):
+    return people
+
+
+def _set_members(department: Department, ids: list[str]) -> None:
+    people = _people(ids)
+    for person in members_of(department).exclude(pk__in=people):
         _move(person, None)
     for person in people.values():
         if person.department_id != department.pk:
@@ -299,3 +308,60 @@ def scim_group_remove(*, department: Department, token: AccessToken) -> None:
         _move(person, None)
     department_delete(department=department)
     logger.info("SCIM (%s): deleted department %s", token.prefix, department.pk)
+
+
+# --- Groups: spaces (PLEIN_SCIM_GROUPS = "spaces") ------------------------------------------
+
+
+def _set_space_members(space: Space, ids: list[str]) -> None:
+    people = _people(ids)
+    current = set(space_members(space).values_list("pk", flat=True))
+    space_directory_members(
+        space=space,
+        add=[person for pk, person in people.items() if pk not in current],
+        remove=list(space_members(space).exclude(pk__in=people)),
+    )
+
+
+def _space_record(space: Space, data: GroupData, removed: bool = False) -> None:
+    record = space_record(space) or ProvisionedSpace(space=space)
+    if data.external_id is not KEEP:
+        record.external_id = str(data.external_id)
+    record.removed_at = timezone.now() if removed else None
+    record.save()
+
+
+@transaction.atomic
+def scim_space_create(*, data: GroupData, token: AccessToken) -> Space:
+    """A group the client adds: a new closed space, or one it deleted before, by name."""
+    named = Space.objects.filter(name__iexact=data.display_name).select_related("scim")
+    if named.filter(SPACE_NOT_REMOVED).exists():
+        raise _conflict(f"There already is a space called {data.display_name}.")
+    space = space_directory_save(space=named.first(), name=data.display_name)
+    _space_record(space, data)
+    if data.members is not KEEP:
+        _set_space_members(space, data.members)  # type: ignore[arg-type]
+    logger.info("SCIM (%s): created space %s", token.prefix, space.pk)
+    return space
+
+
+@transaction.atomic
+def scim_space_replace(*, space: Space, data: GroupData, token: AccessToken) -> Space:
+    others = Space.objects.filter(SPACE_NOT_REMOVED, name__iexact=data.display_name)
+    if others.exclude(pk=space.pk).exists():
+        raise _conflict(f"There already is a space called {data.display_name}.")
+    if space.name != data.display_name:
+        space = space_directory_save(space=space, name=data.display_name)
+    _space_record(space, data)
+    if data.members is not KEEP:
+        _set_space_members(space, data.members)  # type: ignore[arg-type]
+    logger.info("SCIM (%s): updated space %s", token.prefix, space.pk)
+    return space
+
+
+@transaction.atomic
+def scim_space_remove(*, space: Space, token: AccessToken) -> None:
+    """DELETE: the space stays, with its members and everything in it; the client no longer
+    sees it."""
+    _space_record(space, GroupData(display_name=space.name), removed=True)
+    logger.info("SCIM (%s): removed space %s (kept)", token.prefix, space.pk)

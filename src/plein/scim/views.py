@@ -4,25 +4,39 @@ reading is in users/groups/query, writing in services; scim_endpoint checks the 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
-from .groups import GROUP_SCHEMAS, group_data, group_resource, groups
+from .groups import (
+    DEPARTMENT_PREFIX,
+    GROUP_SCHEMAS,
+    SPACE_PREFIX,
+    group_data,
+    group_resource,
+    groups,
+)
 from .http import LIST_SCHEMA, SEARCH_SCHEMA, ScimError, json_response, read_json, scim_endpoint
 from .patch import patch_document
-from .query import GROUP_FILTERS, USER_FILTERS, filter_q, page, trim
+from .query import GROUP_FILTERS, SPACE_FILTERS, USER_FILTERS, filter_q, page, trim
 from .schemas import resource_types, schemas, service_provider_config
 from .services import (
     scim_group_create,
     scim_group_remove,
     scim_group_replace,
+    scim_space_create,
+    scim_space_remove,
+    scim_space_replace,
     scim_user_create,
     scim_user_remove,
     scim_user_replace,
 )
+from .space_groups import space_group_resource, space_groups
 from .users import USER_SCHEMAS, DepartmentNames, provisioned_people, user_data, user_resource
 
 
@@ -93,6 +107,7 @@ def search_all(request: HttpRequest) -> HttpResponse:
         raise _method_not_allowed()
     params, base = _search_params(request), _base(request)
     names = DepartmentNames()
+    groups_kind = group_kind()
     kinds = [
         (
             _searched(provisioned_people(), USER_FILTERS, params.get("filter")),
@@ -100,8 +115,8 @@ def search_all(request: HttpRequest) -> HttpResponse:
             USER_SCHEMAS,
         ),
         (
-            _searched(groups(), GROUP_FILTERS, params.get("filter")),
-            lambda item: group_resource(item, base),
+            _searched(groups_kind.queryset(), groups_kind.filters, params.get("filter")),
+            lambda item: groups_kind.resource(item, base),
             GROUP_SCHEMAS,
         ),
     ]
@@ -148,8 +163,10 @@ def _one(
     return response
 
 
-def _get(queryset: QuerySet[Any], pk: str) -> Any:
-    found = queryset.filter(pk=int(pk)).first() if pk.isdigit() else None
+def _get(queryset: QuerySet[Any], pk: str, prefix: str = "") -> Any:
+    """The item with this SCIM id (a group's starts with `prefix`), or a 404."""
+    number = pk.removeprefix(prefix) if pk.startswith(prefix) else ""
+    found = queryset.filter(pk=int(number)).first() if number.isdigit() else None
     if found is None:
         raise ScimError(404, f"Resource {pk} not found.")
     return found
@@ -196,47 +213,83 @@ def user(request: HttpRequest, pk: str) -> HttpResponse:
     return _one(request, user_resource(person, base, DepartmentNames()), USER_SCHEMAS)
 
 
+@dataclass(frozen=True)
+class GroupKind:
+    """What a group is (PLEIN_SCIM_GROUPS): how it is found, shown and written."""
+
+    prefix: str
+    queryset: Callable[[], QuerySet[Any]]
+    resource: Callable[..., dict[str, Any]]
+    filters: dict[Any, Any]
+    create: Callable[..., Any]
+    replace: Callable[..., Any]
+    remove: Callable[..., None]
+
+
+DEPARTMENTS = GroupKind(
+    DEPARTMENT_PREFIX,
+    groups,
+    group_resource,
+    GROUP_FILTERS,
+    scim_group_create,
+    scim_group_replace,
+    scim_group_remove,
+)
+SPACES = GroupKind(
+    SPACE_PREFIX,
+    space_groups,
+    space_group_resource,
+    SPACE_FILTERS,
+    scim_space_create,
+    scim_space_replace,
+    scim_space_remove,
+)
+
+
+def group_kind() -> GroupKind:
+    kinds = {"departments": DEPARTMENTS, "spaces": SPACES}
+    if settings.PLEIN_SCIM_GROUPS not in kinds:
+        raise ImproperlyConfigured("PLEIN_SCIM_GROUPS is 'departments' or 'spaces'.")
+    return kinds[settings.PLEIN_SCIM_GROUPS]
+
+
 @scim_endpoint
 def groups_view(request: HttpRequest, search: bool = False) -> HttpResponse:
-    base = _base(request)
+    base, kind = _base(request), group_kind()
     if request.method == "GET" or search:
         params = _search_params(request) if search else request.GET
         excluded = str(params.get("excludedAttributes") or "").lower()
         members = "members" not in {part.strip() for part in excluded.split(",")}
 
-        def render(department: Any) -> dict[str, Any]:
-            return group_resource(department, base, members=members)
+        def render(item: Any) -> dict[str, Any]:
+            return kind.resource(item, base, members=members)
 
-        return _list(params, groups(), GROUP_FILTERS, render, GROUP_SCHEMAS)
+        return _list(params, kind.queryset(), kind.filters, render, GROUP_SCHEMAS)
     if request.method == "POST":
-        department = scim_group_create(
-            data=group_data(read_json(request)),
-            token=request.scim_token,  # type: ignore[attr-defined]
-        )
-        return _one(request, group_resource(department, base), GROUP_SCHEMAS, status=201)
+        token = request.scim_token  # type: ignore[attr-defined]
+        item = kind.create(data=group_data(read_json(request)), token=token)
+        return _one(request, kind.resource(item, base), GROUP_SCHEMAS, status=201)
     raise _method_not_allowed()
 
 
 @scim_endpoint
 def group(request: HttpRequest, pk: str) -> HttpResponse:
-    base = _base(request)
-    department: Any = _get(groups(), pk)
+    base, kind = _base(request), group_kind()
+    item = _get(kind.queryset(), pk, kind.prefix)
     token = request.scim_token  # type: ignore[attr-defined]
+    field = "department" if kind is DEPARTMENTS else "space"
     if request.method == "DELETE":
-        scim_group_remove(department=department, token=token)
+        kind.remove(**{field: item}, token=token)
         return HttpResponse(status=204)
     if request.method == "PUT":
-        data = group_data(read_json(request))
-        department = scim_group_replace(department=department, data=data, token=token)
+        kind.replace(**{field: item}, data=group_data(read_json(request)), token=token)
     elif request.method == "PATCH":
-        document = group_resource(department, base)
-        patched = patch_document(document, read_json(request).get("Operations"), GROUP_SCHEMAS)
-        department = scim_group_replace(
-            department=department, data=group_data(patched), token=token
-        )
+        operations = read_json(request).get("Operations")
+        patched = patch_document(kind.resource(item, base), operations, GROUP_SCHEMAS)
+        kind.replace(**{field: item}, data=group_data(patched), token=token)
     elif request.method != "GET":
         raise _method_not_allowed()
-    return _one(request, group_resource(_get(groups(), pk), base), GROUP_SCHEMAS)
+    return _one(request, kind.resource(_get(kind.queryset(), pk, kind.prefix), base), GROUP_SCHEMAS)
 
 
 def _listed(resources: list[dict[str, Any]]) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from plein.people.tests.factories import DepartmentFactory, PersonFactory
 from plein.posts.models import Post
 from plein.posts.tests.factories import PostFactory
 from plein.scim.models import ProvisionedPerson
-from plein.spaces.models import Membership
+from plein.spaces.models import Membership, Space
 from plein.spaces.tests.factories import SpaceFactory
 
 pytestmark = pytest.mark.django_db
@@ -24,6 +24,7 @@ pytestmark = pytest.mark.django_db
 USER = "urn:ietf:params:scim:schemas:core:2.0:User"
 ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
 ERROR = "urn:ietf:params:scim:api:messages:2.0:Error"
+GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group"
 
 
 def entra_user(user_name: str, number: str, **enterprise: object) -> dict[str, object]:
@@ -239,10 +240,10 @@ def test_groups_are_departments_found_by_displayname_with_members_left_out(scim)
     response = scim.get("/Groups", filter='displayName eq "sales"', excludedAttributes="members")
     groups = response.json()["Resources"]
     assert [(g["id"], g["displayName"], g["externalId"]) for g in groups] == [
-        (str(sales.pk), "Sales", "S1")
+        (f"d{sales.pk}", "Sales", "S1")
     ]
     assert "members" not in groups[0]
-    full = scim.get(f"/Groups/{sales.pk}").json()
+    full = scim.get(f"/Groups/d{sales.pk}").json()
     assert len(full["members"]) == 1
 
 
@@ -258,6 +259,8 @@ def test_group_members_are_added_and_removed_as_entra_sends_them(scim) -> None: 
     )
     assert group.status_code == 201
     gid = group.json()["id"]
+    assert gid.startswith("d")  # never the id of a user
+    pk = int(gid[1:])
     anna, bert = PersonFactory(), PersonFactory()
     add = scim.patch(
         f"/Groups/{gid}",
@@ -268,7 +271,7 @@ def test_group_members_are_added_and_removed_as_entra_sends_them(scim) -> None: 
         },
     )
     assert add.status_code == 200
-    assert set(Department.objects.get(pk=gid).members.values_list("pk", flat=True)) == {
+    assert set(Department.objects.get(pk=pk).members.values_list("pk", flat=True)) == {
         anna.pk,
         bert.pk,
     }
@@ -280,9 +283,41 @@ def test_group_members_are_added_and_removed_as_entra_sends_them(scim) -> None: 
     bert.refresh_from_db()
     assert anna.department is None and bert.department is None
     scim.patch(f"/Groups/{gid}", {"op": "Replace", "path": "displayName", "value": "Verkoop"})
-    assert Department.objects.get(pk=gid).name == "Verkoop"
+    assert Department.objects.get(pk=pk).name == "Verkoop"
     assert scim.delete(f"/Groups/{gid}").status_code == 204
-    assert not Department.objects.filter(pk=gid).exists()
+    assert not Department.objects.filter(pk=pk).exists()
+
+
+def test_with_groups_as_spaces_members_join_and_leave_and_delete_keeps_the_space(
+    scim, settings
+) -> None:  # type: ignore[no-untyped-def]
+    settings.PLEIN_SCIM_GROUPS = "spaces"
+    existing = SpaceFactory(name="Fietsclub")
+    found = scim.get("/Groups", filter='displayName eq "fietsclub"', excludedAttributes="members")
+    assert [g["id"] for g in found.json()["Resources"]] == [f"s{existing.pk}"]
+    anna, bert = PersonFactory(), PersonFactory()
+    group = scim.post("/Groups", {"schemas": [GROUP], "displayName": "Projectteam Noord"})
+    assert group.status_code == 201
+    gid = group.json()["id"]
+    space = Space.objects.get(pk=int(gid.removeprefix("s")))
+    assert space.kind == Space.Kind.CLOSED
+    scim.patch(
+        f"/Groups/{gid}",
+        {
+            "op": "Add",
+            "path": "members",
+            "value": [{"value": str(anna.pk)}, {"value": str(bert.pk)}],
+        },
+    )
+    scim.patch(
+        f"/Groups/{gid}", {"op": "Remove", "path": "members", "value": [{"value": str(anna.pk)}]}
+    )
+    states = dict(Membership.objects.filter(space=space).values_list("person_id", "state"))
+    assert states == {anna.pk: "removed", bert.pk: "member"}
+    PostFactory(space=space, author=bert)
+    assert scim.delete(f"/Groups/{gid}").status_code == 204
+    assert scim.get(f"/Groups/{gid}").status_code == 404
+    assert Space.objects.filter(pk=space.pk).exists() and Post.objects.filter(space=space).exists()
 
 
 # --- Discovery ---------------------------------------------------------------------------------

@@ -46,6 +46,7 @@ def test_administrators_see_the_tenant_url_tokens_and_removed_people(client: Cli
     assert "Revoked or expired" in html
     assert "The directory provisions 1 person." in html
     assert "Vera Vertrokken" in html and left.get_absolute_url() in html
+    assert "A group is a department" in html
     assert "Provisioning (SCIM)" in client.get("/manage/").content.decode()
 
 

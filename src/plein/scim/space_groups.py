@@ -1,0 +1,57 @@
+"""Spaces as SCIM Groups (PLEIN_SCIM_GROUPS = "spaces"): a group is a space, its members the
+space's members (whom the client has not removed). Rendering and reading; services writes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from plein.people.models import Person
+from plein.spaces.models import Membership, Space
+
+from .groups import GROUP_SCHEMA, SPACE_PREFIX
+from .models import ProvisionedSpace
+from .users import NOT_REMOVED
+
+SPACE_NOT_REMOVED = Q(scim__isnull=True) | Q(scim__removed_at__isnull=True)
+
+
+def space_groups() -> QuerySet[Space]:
+    return Space.objects.filter(SPACE_NOT_REMOVED).select_related("scim").order_by("pk")
+
+
+def space_members(space: Space) -> QuerySet[Person]:
+    return Person.objects.filter(
+        NOT_REMOVED,
+        space_memberships__space=space,
+        space_memberships__state=Membership.State.MEMBER,
+    ).order_by("pk")
+
+
+def space_record(space: Space) -> ProvisionedSpace | None:
+    try:
+        return space.scim  # type: ignore[attr-defined,no-any-return]
+    except ProvisionedSpace.DoesNotExist:
+        return None
+
+
+def space_group_resource(space: Space, location: str, members: bool = True) -> dict[str, Any]:
+    resource: dict[str, Any] = {
+        "schemas": [GROUP_SCHEMA],
+        "id": f"{SPACE_PREFIX}{space.pk}",
+        "displayName": space.name,
+        "meta": {
+            "resourceType": "Group",
+            "location": f"{location}/Groups/{SPACE_PREFIX}{space.pk}",
+        },
+    }
+    record = space_record(space)
+    if record is not None and record.external_id:
+        resource["externalId"] = record.external_id
+    if members:
+        resource["members"] = [
+            {"value": str(pk), "$ref": f"{location}/Users/{pk}", "type": "User"}
+            for pk in space_members(space).values_list("pk", flat=True)
+        ]
+    return resource
