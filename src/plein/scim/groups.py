@@ -11,7 +11,7 @@ from django.db.models import QuerySet
 from plein.people.models import Department, Person
 
 from .http import ScimError
-from .users import KEEP, NOT_REMOVED
+from .users import KEEP, NOT_REMOVED, value_of
 
 GROUP_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:Group"
 GROUP_SCHEMAS = (GROUP_SCHEMA,)
@@ -29,28 +29,34 @@ def members_of(department: Department) -> QuerySet[Person]:
     return Person.objects.filter(NOT_REMOVED, department=department).order_by("pk")
 
 
-def group_resource(department: Department, location: str, members: bool = True) -> dict[str, Any]:
+def group_document(
+    group_id: str, name: str, external_id: str, members: QuerySet[Person] | None, location: str
+) -> dict[str, Any]:
+    """A Group resource: its members (their ids) unless `members` is None (left out)."""
     resource: dict[str, Any] = {
         "schemas": [GROUP_SCHEMA],
-        "id": f"{DEPARTMENT_PREFIX}{department.pk}",
-        "displayName": department.name,
-        "meta": {
-            "resourceType": "Group",
-            "location": f"{location}/Groups/{DEPARTMENT_PREFIX}{department.pk}",
-        },
+        "id": group_id,
+        "displayName": name,
+        "meta": {"resourceType": "Group", "location": f"{location}/Groups/{group_id}"},
     }
-    if department.code:
-        resource["externalId"] = department.code
-    if members:
+    if external_id:
+        resource["externalId"] = external_id
+    if members is not None:
         resource["members"] = [
-            {
-                "value": str(person.pk),
-                "$ref": f"{location}/Users/{person.pk}",
-                "type": "User",
-            }
-            for person in members_of(department).only("pk")
+            {"value": str(pk), "$ref": f"{location}/Users/{pk}", "type": "User"}
+            for pk in members.values_list("pk", flat=True)
         ]
     return resource
+
+
+def group_resource(department: Department, location: str, members: bool = True) -> dict[str, Any]:
+    return group_document(
+        f"{DEPARTMENT_PREFIX}{department.pk}",
+        department.name,
+        department.code or "",
+        members_of(department) if members else None,
+        location,
+    )
 
 
 @dataclass
@@ -60,17 +66,12 @@ class GroupData:
     members: object = KEEP  # list[str]: the members' SCIM ids
 
 
-def _get(document: dict[str, Any], name: str) -> object:
-    lowered = name.lower()
-    return next((value for key, value in document.items() if key.lower() == lowered), KEEP)
-
-
 def group_data(document: dict[str, Any]) -> GroupData:
-    name = _get(document, "displayName")
+    name = value_of(document, "displayName")
     if not isinstance(name, str) or not name.strip():
         raise ScimError(400, "displayName is required.", "invalidValue")
-    external_id = _get(document, "externalId")
-    members = _get(document, "members")
+    external_id = value_of(document, "externalId")
+    members = value_of(document, "members")
     if members is not KEEP:
         members = members or []
         if not isinstance(members, list) or not all(

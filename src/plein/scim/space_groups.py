@@ -10,7 +10,7 @@ from django.db.models import Q, QuerySet
 from plein.people.models import Person
 from plein.spaces.models import Membership, Space
 
-from .groups import GROUP_SCHEMA, SPACE_PREFIX
+from .groups import SPACE_PREFIX, group_document
 from .models import ProvisionedSpace
 from .users import NOT_REMOVED
 
@@ -37,21 +37,11 @@ def space_record(space: Space) -> ProvisionedSpace | None:
 
 
 def space_group_resource(space: Space, location: str, members: bool = True) -> dict[str, Any]:
-    resource: dict[str, Any] = {
-        "schemas": [GROUP_SCHEMA],
-        "id": f"{SPACE_PREFIX}{space.pk}",
-        "displayName": space.name,
-        "meta": {
-            "resourceType": "Group",
-            "location": f"{location}/Groups/{SPACE_PREFIX}{space.pk}",
-        },
-    }
     record = space_record(space)
-    if record is not None and record.external_id:
-        resource["externalId"] = record.external_id
-    if members:
-        resource["members"] = [
-            {"value": str(pk), "$ref": f"{location}/Users/{pk}", "type": "User"}
-            for pk in space_members(space).values_list("pk", flat=True)
-        ]
-    return resource
+    return group_document(
+        f"{SPACE_PREFIX}{space.pk}",
+        space.name,
+        record.external_id if record is not None else "",
+        space_members(space) if members else None,
+        location,
+    )

@@ -125,7 +125,8 @@ class UserData:
     manager_id: object = KEEP  # str | None (the manager's SCIM id)
 
 
-def _get(document: dict[str, Any], name: str) -> object:
+def value_of(document: dict[str, Any], name: str) -> object:
+    """The value of an attribute (names ignore case), or KEEP when it is not there."""
     lowered = name.lower()
     return next((value for key, value in document.items() if key.lower() == lowered), KEEP)
 
@@ -161,15 +162,15 @@ def _pick(values: object, attribute: str) -> object:
         return ""
     if not isinstance(values, list) or not all(isinstance(item, dict) for item in values):
         raise ScimError(400, f"{attribute} must be a list of objects.", "invalidValue")
-    items = [item for item in values if _get(item, "value") not in (KEEP, None, "")]
+    items = [item for item in values if value_of(item, "value") not in (KEEP, None, "")]
     for wanted in (
-        lambda item: str(_get(item, "type")).lower() == "work",
-        lambda item: _get(item, "primary") is True,
+        lambda item: str(value_of(item, "type")).lower() == "work",
+        lambda item: value_of(item, "primary") is True,
         lambda item: True,
     ):
         chosen = next((item for item in items if wanted(item)), None)
         if chosen is not None:
-            return _text(_get(chosen, "value"), attribute)
+            return _text(value_of(chosen, "value"), attribute)
     return ""
 
 
@@ -177,7 +178,7 @@ def _manager(value: object) -> object:
     if value is KEEP or value is None or value == "":
         return KEEP if value is KEEP else None
     if isinstance(value, dict):
-        value = _get(value, "value")
+        value = value_of(value, "value")
         if value is KEEP or value in (None, ""):
             return None
     return _text(value, "manager")
@@ -185,29 +186,29 @@ def _manager(value: object) -> object:
 
 def user_data(document: dict[str, Any]) -> UserData:
     """Read a User resource (POST, PUT, or the document a PATCH produced)."""
-    user_name = _text(_get(document, "userName"), "userName")
+    user_name = _text(value_of(document, "userName"), "userName")
     if not user_name:
         raise ScimError(400, "userName is required.", "invalidValue")
-    name = _get(document, "name")
+    name = value_of(document, "name")
     name = name if isinstance(name, dict) else {}
-    email = _pick(_get(document, "emails"), "emails")
-    enterprise = _get(document, ENTERPRISE_SCHEMA)
+    email = _pick(value_of(document, "emails"), "emails")
+    enterprise = value_of(document, ENTERPRISE_SCHEMA)
     enterprise = enterprise if isinstance(enterprise, dict) else {}
-    employee_number = _get(enterprise, "employeeNumber")
-    department = _get(enterprise, "department")
+    employee_number = value_of(enterprise, "employeeNumber")
+    department = value_of(enterprise, "department")
     return UserData(
         user_name=user_name,
         # Without a (work) e-mail address the userName is the address, as with Entra's UPN.
         email=email if isinstance(email, str) and email else user_name,
-        first_name=_text(_get(name, "givenName"), "name.givenName"),
-        family_name=_text(_get(name, "familyName"), "name.familyName"),
-        external_id=_optional(_get(document, "externalId"), "externalId"),
-        job_title=_optional(_get(document, "title"), "title"),
-        phone=_pick(_get(document, "phoneNumbers"), "phoneNumbers"),
-        active=_boolean(_get(document, "active")),
+        first_name=_text(value_of(name, "givenName"), "name.givenName"),
+        family_name=_text(value_of(name, "familyName"), "name.familyName"),
+        external_id=_optional(value_of(document, "externalId"), "externalId"),
+        job_title=_optional(value_of(document, "title"), "title"),
+        phone=_pick(value_of(document, "phoneNumbers"), "phoneNumbers"),
+        active=_boolean(value_of(document, "active")),
         employee_number=KEEP
         if employee_number is KEEP
         else _text(employee_number, "employeeNumber") or None,
         department=KEEP if department is KEEP else _text(department, "department") or None,
-        manager_id=_manager(_get(enterprise, "manager")),
+        manager_id=_manager(value_of(enterprise, "manager")),
     )
