@@ -375,14 +375,16 @@ PERSON_DETAIL_FIELDS = (
 )
 
 
-def _manager_error(person: Person, manager: Person | None, current_manager_id: int | None) -> str:
-    """Why `manager` cannot manage `person`, or '' when they can (current_manager_id -1: any
-    deactivated manager may be named, as the HR import and provisioning do)."""
+def _manager_error(
+    person: Person, manager: Person | None, current_manager_id: int | None, directory: bool
+) -> str:
+    """Why `manager` cannot manage `person`, or '' when they can. A directory may name a
+    deactivated manager, as the HR import may."""
     if manager is None:
         return ""
     if person.pk is not None and manager.pk == person.pk:
         return _("A person cannot be their own manager.")
-    if not manager.is_active and current_manager_id not in {manager.pk, -1}:
+    if not manager.is_active and not directory and manager.pk != current_manager_id:
         return _("%(name)s has been deactivated and cannot be a manager.") % {
             "name": manager.full_name
         }
@@ -419,7 +421,7 @@ def _person_set(
 ) -> tuple[str, ...]:
     """Put the details on `person` (not saved); raises ValidationError with every problem.
     Returns the fields set: the phone number only when given."""
-    current_manager_id = -1 if directory else person.manager_id
+    current_manager_id = person.manager_id
     fields = PERSON_DETAIL_FIELDS if phone is None else (*PERSON_DETAIL_FIELDS, "phone")
     if phone is not None:
         person.phone = _tidy(phone)
@@ -448,7 +450,7 @@ def _person_set(
                 _("Employee number %(number)s already belongs to %(name)s.")
                 % {"number": person.employee_number, "name": owner.full_name}
             ]
-    manager_error = _manager_error(person, manager, current_manager_id)
+    manager_error = _manager_error(person, manager, current_manager_id, directory)
     if manager_error:
         errors.setdefault("manager", []).append(manager_error)
     _raise_if(errors)

@@ -13,10 +13,13 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
+from plein.accounts.tokens.models import AccessToken
+
 from .groups import (
     DEPARTMENT_PREFIX,
     GROUP_SCHEMAS,
     SPACE_PREFIX,
+    GroupData,
     group_data,
     group_resource,
     groups,
@@ -221,28 +224,28 @@ class GroupKind:
     queryset: Callable[[], QuerySet[Any]]
     resource: Callable[..., dict[str, Any]]
     filters: dict[Any, Any]
-    create: Callable[..., Any]
-    replace: Callable[..., Any]
-    remove: Callable[..., None]
+    create: Callable[[GroupData, AccessToken], Any]
+    replace: Callable[[Any, GroupData, AccessToken], Any]
+    remove: Callable[[Any, AccessToken], None]
 
 
 DEPARTMENTS = GroupKind(
-    DEPARTMENT_PREFIX,
-    groups,
-    group_resource,
-    GROUP_FILTERS,
-    scim_group_create,
-    scim_group_replace,
-    scim_group_remove,
+    prefix=DEPARTMENT_PREFIX,
+    queryset=groups,
+    resource=group_resource,
+    filters=GROUP_FILTERS,
+    create=lambda data, token: scim_group_create(data=data, token=token),
+    replace=lambda item, data, token: scim_group_replace(department=item, data=data, token=token),
+    remove=lambda item, token: scim_group_remove(department=item, token=token),
 )
 SPACES = GroupKind(
-    SPACE_PREFIX,
-    space_groups,
-    space_group_resource,
-    SPACE_FILTERS,
-    scim_space_create,
-    scim_space_replace,
-    scim_space_remove,
+    prefix=SPACE_PREFIX,
+    queryset=space_groups,
+    resource=space_group_resource,
+    filters=SPACE_FILTERS,
+    create=lambda data, token: scim_space_create(data=data, token=token),
+    replace=lambda item, data, token: scim_space_replace(space=item, data=data, token=token),
+    remove=lambda item, token: scim_space_remove(space=item, token=token),
 )
 
 
@@ -267,7 +270,7 @@ def groups_view(request: HttpRequest, search: bool = False) -> HttpResponse:
         return _list(params, kind.queryset(), kind.filters, render, GROUP_SCHEMAS)
     if request.method == "POST":
         token = request.scim_token  # type: ignore[attr-defined]
-        item = kind.create(data=group_data(read_json(request)), token=token)
+        item = kind.create(group_data(read_json(request)), token)
         return _one(request, kind.resource(item, base), GROUP_SCHEMAS, status=201)
     raise _method_not_allowed()
 
@@ -277,16 +280,15 @@ def group(request: HttpRequest, pk: str) -> HttpResponse:
     base, kind = _base(request), group_kind()
     item = _get(kind.queryset(), pk, kind.prefix)
     token = request.scim_token  # type: ignore[attr-defined]
-    field = "department" if kind is DEPARTMENTS else "space"
     if request.method == "DELETE":
-        kind.remove(**{field: item}, token=token)
+        kind.remove(item, token)
         return HttpResponse(status=204)
     if request.method == "PUT":
-        kind.replace(**{field: item}, data=group_data(read_json(request)), token=token)
+        kind.replace(item, group_data(read_json(request)), token)
     elif request.method == "PATCH":
         operations = read_json(request).get("Operations")
         patched = patch_document(kind.resource(item, base), operations, GROUP_SCHEMAS)
-        kind.replace(**{field: item}, data=group_data(patched), token=token)
+        kind.replace(item, group_data(patched), token)
     elif request.method != "GET":
         raise _method_not_allowed()
     return _one(request, kind.resource(_get(kind.queryset(), pk, kind.prefix), base), GROUP_SCHEMAS)
