@@ -112,5 +112,8 @@ def scim_endpoint(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespon
                     "uniqueness" if conflict else "invalidValue",
                 )
             )
+        except Exception:  # the client gets a SCIM error too; the details stay in Plein's log
+            logger.exception("SCIM request %s %s failed", request.method, request.path)
+            return error_response(ScimError(500, "Plein could not handle this request."))
 
     return wrapped

@@ -230,6 +230,17 @@ def test_bad_requests_get_scim_errors(scim) -> None:  # type: ignore[no-untyped-
     assert scim.get("/Users/abc").status_code == 404
 
 
+def test_an_unexpected_failure_is_a_scim_error_too(scim, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    def broken() -> None:
+        raise RuntimeError("database on fire")
+
+    monkeypatch.setattr("plein.scim.views.provisioned_people", broken)
+    response = scim.get("/Users")
+    assert response.status_code == 500
+    assert response.json()["schemas"] == [ERROR]
+    assert "fire" not in response.json()["detail"]
+
+
 # --- Groups: departments -----------------------------------------------------------------------
 
 
