@@ -79,14 +79,16 @@ def person_set_roles(*, person: Person, roles: set[str], actor: Person) -> Perso
 
 
 @transaction.atomic
-def person_deactivate(*, person: Person, actor: Person) -> Person:
+def person_deactivate(*, person: Person, actor: Person | None) -> Person:
     """Switch an account off: the person can no longer log in; nothing is deleted.
+
+    `actor` is who does it; None for another system (provisioning with SCIM).
 
     Existing sessions end as well: Django's ModelBackend refuses inactive people when it loads
     the user of a session on every request, so there is nothing to clean up.
     """
     locked = _lock(person)
-    if locked.pk == actor.pk:
+    if actor is not None and locked.pk == actor.pk:
         raise ValidationError(
             _("You cannot deactivate your own account. Ask another administrator."),
             code="deactivate_self",
@@ -111,7 +113,7 @@ def person_deactivate(*, person: Person, actor: Person) -> Person:
 
 
 @transaction.atomic
-def person_reactivate(*, person: Person, actor: Person) -> Person:
+def person_reactivate(*, person: Person, actor: Person | None) -> Person:
     """Switch an account back on; the person logs in with their old password again."""
     locked = _lock(person)
     if locked.is_active:

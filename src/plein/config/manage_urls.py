@@ -7,6 +7,7 @@ from plein.accounts.sso import views as sso_views
 from plein.accounts.tokens import views as token_views
 from plein.core import views
 from plein.people import views as people_views
+from plein.scim import pages as scim_pages
 
 app_name = "manage"
 urlpatterns = [
@@ -23,6 +24,7 @@ urlpatterns = [
     path("people/<int:pk>/details/", people_views.person_details, name="person_details"),
     path("people/<int:pk>/welcome/", people_views.person_welcome, name="person_welcome"),
     path("organisation/", people_views.manage_organisation, name="organisation"),
+    path("provisioning/", scim_pages.manage_provisioning, name="provisioning"),
     path("organisation/departments/add/", people_views.department_add, name="department_add"),
     path(
         "organisation/departments/<int:pk>/",

@@ -36,5 +36,7 @@ urlpatterns = [
     path("ambassadors/", include("plein.ambassadors.urls")),
     path("adoption/", include("plein.adoption.urls")),
     path("manage/", include("plein.config.manage_urls")),
+    # Provisioning (SCIM 2.0) for Entra ID and other directories: bearer token, no session.
+    path("scim/v2/", include("plein.scim.urls")),
     path("django-admin/", admin.site.urls),
 ]

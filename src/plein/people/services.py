@@ -375,13 +375,16 @@ PERSON_DETAIL_FIELDS = (
 )
 
 
-def _manager_error(person: Person, manager: Person | None, current_manager_id: int | None) -> str:
-    """Why `manager` cannot manage `person`, or '' when they can."""
+def _manager_error(
+    person: Person, manager: Person | None, current_manager_id: int | None, directory: bool
+) -> str:
+    """Why `manager` cannot manage `person`, or '' when they can. A directory may name a
+    deactivated manager, as the HR import may."""
     if manager is None:
         return ""
     if person.pk is not None and manager.pk == person.pk:
         return _("A person cannot be their own manager.")
-    if not manager.is_active and manager.pk != current_manager_id:
+    if not manager.is_active and not directory and manager.pk != current_manager_id:
         return _("%(name)s has been deactivated and cannot be a manager.") % {
             "name": manager.full_name
         }
@@ -413,9 +416,15 @@ def _person_set(
     department: Department | None,
     location: Location | None,
     manager: Person | None,
-) -> None:
-    """Put the details on `person` (not saved); raises ValidationError with every problem."""
+    phone: str | None = None,
+    directory: bool = False,
+) -> tuple[str, ...]:
+    """Put the details on `person` (not saved); raises ValidationError with every problem.
+    Returns the fields set: the phone number only when given."""
     current_manager_id = person.manager_id
+    fields = PERSON_DETAIL_FIELDS if phone is None else (*PERSON_DETAIL_FIELDS, "phone")
+    if phone is not None:
+        person.phone = _tidy(phone)
     person.first_name = _tidy(first_name)
     person.name_prefix = _tidy(name_prefix)
     person.last_name = _tidy(last_name)
@@ -425,7 +434,7 @@ def _person_set(
     person.department = department
     person.location = location
     person.manager = manager
-    errors = _field_errors(person, PERSON_DETAIL_FIELDS)
+    errors = _field_errors(person, fields)
     others = Person.objects.exclude(pk=person.pk)  # pk None: excludes nobody
     if person.email and "email" not in errors:
         owner = others.filter(email__iexact=person.email).first()
@@ -441,10 +450,11 @@ def _person_set(
                 _("Employee number %(number)s already belongs to %(name)s.")
                 % {"number": person.employee_number, "name": owner.full_name}
             ]
-    manager_error = _manager_error(person, manager, current_manager_id)
+    manager_error = _manager_error(person, manager, current_manager_id, directory)
     if manager_error:
         errors.setdefault("manager", []).append(manager_error)
     _raise_if(errors)
+    return fields
 
 
 def _welcome_email_send(person: Person, site_url: str) -> None:
@@ -503,14 +513,17 @@ def person_create(
     department: Department | None = None,
     location: Location | None = None,
     manager: Person | None = None,
+    phone: str = "",
+    directory: bool = False,
     send_welcome: bool = False,
     site_url: str = "",
 ) -> Person:
     """Add someone to the organisation, with no usable password yet.
 
     The e-mail address is stored in lower case and, like the employee number, must be unique
-    (the address in any case). The manager must be active. With send_welcome the person gets
-    a welcome e-mail to choose a password (see person_send_welcome).
+    (the address in any case). The manager must be active (unless `directory`: see
+    person_details_update). With send_welcome the person gets a welcome e-mail to choose a
+    password (see person_send_welcome).
     """
     if send_welcome and not site_url:
         raise ValueError("A welcome e-mail needs the site's address (site_url).")
@@ -526,6 +539,8 @@ def person_create(
         department=department,
         location=location,
         manager=manager,
+        phone=phone,
+        directory=directory,
     )
     person.set_unusable_password()
     _save(person)
@@ -550,14 +565,18 @@ def person_details_update(
     department: Department | None,
     location: Location | None,
     manager: Person | None,
+    phone: str | None = None,
+    directory: bool = False,
 ) -> Person:
-    """Change someone's name, e-mail address, employee number and place in the organisation.
+    """Change someone's name, e-mail address, employee number and place in the organisation
+    (and phone number, when given).
 
     Same rules as person_create; besides, nobody can become the manager of someone above
-    them (managers cannot form a circle). A deactivated manager may stay, not be chosen anew.
+    them (managers cannot form a circle). A deactivated manager may stay, not be chosen anew,
+    except by a directory (provisioning, with `directory`), which has the last word.
     """
     locked = Person.objects.select_for_update().get(pk=person.pk)
-    _person_set(
+    fields = _person_set(
         locked,
         first_name=first_name,
         name_prefix=name_prefix,
@@ -568,8 +587,10 @@ def person_details_update(
         department=department,
         location=location,
         manager=manager,
+        phone=phone,
+        directory=directory,
     )
-    _save(locked, update_fields=PERSON_DETAIL_FIELDS)
+    _save(locked, update_fields=fields)
     search.index("person", locked)
     people_changed(people=[locked])
     return locked

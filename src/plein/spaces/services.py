@@ -388,3 +388,41 @@ def default_spaces_sync(*, people: Iterable[Person] | None = None) -> int:
             state=State.MEMBER, updated_at=now
         )
     return len(new) + len(upgrade)
+
+
+# --- Spaces a directory keeps (SCIM groups) ---------------------------------------------------
+
+
+@transaction.atomic
+def space_directory_save(*, space: Space | None, name: str) -> Space:
+    """A space a directory (a SCIM client) creates or renames. A new one is closed and has no
+    owner: administrators manage it, the directory chooses its members."""
+    name = _clean_name(name)
+    if space is None:
+        space = Space(name=name, slug=_unique_slug(name), kind=Space.Kind.CLOSED)
+    space.name = name
+    space.full_clean(exclude=["image", "slug"])
+    space.save()
+    search.index("space", space)
+    return space
+
+
+@transaction.atomic
+def space_directory_members(
+    *, space: Space, add: Iterable[Person], remove: Iterable[Person]
+) -> None:
+    """A directory puts people in a space and takes them out. Someone taken out cannot join
+    again unless invited or put back; the last owner stays, as a space needs one."""
+    for person in add:
+        membership = _membership(space, person)
+        if membership is None or membership.state != State.MEMBER:
+            _set_state(membership, space=space, person=person, state=State.MEMBER)
+    for person in remove:
+        membership = _membership(space, person)
+        if membership is None or membership.state != State.MEMBER:
+            continue
+        if membership.role == Role.OWNER and not _other_active_owners(space, person):
+            continue
+        _set_state(
+            membership, space=space, person=person, state=State.REMOVED, role=membership.role
+        )

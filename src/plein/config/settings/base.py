@@ -279,6 +279,9 @@ PLEIN_SITE_URL = env.str("PLEIN_SITE_URL", default="http://127.0.0.1:8000")
 PLEIN_DIGEST_HOUR = env.int("PLEIN_DIGEST_HOUR", default=7)
 # Access tokens (REST API, SCIM): a personal token expires within this many days.
 PLEIN_API_TOKEN_MAX_DAYS = env.int("PLEIN_API_TOKEN_MAX_DAYS", default=365)
+# Provisioning (SCIM, /scim/v2/): what a directory's groups are in Plein: "departments" (a
+# member is in that department) or "spaces" (a member is a member of that space).
+PLEIN_SCIM_GROUPS = env.str("PLEIN_SCIM_GROUPS", default="departments")
 
 # Webhooks (plein.webhooks): seconds one attempt may take; the waits in seconds before each
 # retry of a message (30 s, 2 min, 10 min, 1 h, 6 h: six attempts in all); after how many

@@ -3,6 +3,8 @@ created, renamed and moved in memory while the rows are checked, and saved at th
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ..models import Department
@@ -135,3 +137,38 @@ class DepartmentPlan:
                 Department.objects.filter(pk=node.pk).update(
                     name=node.name, parent_id=parent_id, code=node.code
                 )
+
+
+@transaction.atomic
+def department_for_path(*, value: str) -> Department | None:
+    """The department `value` names, by the import's rules, created with its parents when
+    missing: "Parent > Child" from the top. For other systems (SCIM) that send only a name, a
+    single name that exactly one department has means that one, wherever it sits. Empty: none.
+    Raises ValidationError for an empty part or a name that is too long."""
+    if not value.strip():
+        return None
+    segments = department_segments(value)
+    if segments is None:
+        raise ValidationError(
+            _(
+                "Department %(value)s has an empty part; write nested departments as "
+                "'Parent > Child'."
+            )
+            % {"value": value},
+            code="invalid",
+        )
+    limit = Department._meta.get_field("name").max_length or 0
+    if any(len(segment) > limit for segment in segments):
+        raise ValidationError(
+            _("A department name is too long: at most %(limit)d characters.") % {"limit": limit},
+            code="invalid",
+        )
+    if len(segments) == 1:
+        named = list(Department.objects.filter(name__iexact=segments[0])[:2])
+        if len(named) == 1:
+            return named[0]
+    plan = DepartmentPlan()
+    node = plan.path(segments)
+    plan.save()
+    assert node.pk is not None
+    return Department.objects.get(pk=node.pk)
