@@ -15,7 +15,7 @@ def test_an_administrator_finds_the_tenant_url(visitor):  # type: ignore[no-unty
     page = visitor.page
     visitor.log_in(administrator.email, DEFAULT_PASSWORD)
     visitor.visit("/manage/")
-    page.get_by_role("link", name="Provisioning (SCIM)").click()
+    page.get_by_role("link", name="Automatisch bijhouden van accounts (SCIM)").click()
     page.wait_for_url("**/manage/provisioning/")
     visitor.check_accessibility()
     assert page.locator("code", has_text="/scim/v2/").is_visible()

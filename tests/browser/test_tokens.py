@@ -29,10 +29,10 @@ def test_a_person_makes_copies_and_revokes_a_token(visitor):  # type: ignore[no-
     page.wait_for_function("document.getElementById('copy-status').textContent !== ''")
     assert page.evaluate("navigator.clipboard.readText()") == raw
 
-    page.locator("a.button--secondary", has_text="back").click()
+    page.locator("a.button--secondary", has_text="terug naar de tokens").click()
     page.wait_for_url("**/account/tokens/")
     assert raw not in page.content()
-    page.locator(f"#token-{token.pk} a", has_text="Revoke").click()
+    page.locator(f"#token-{token.pk} a", has_text="Intrekken").click()
     page.wait_for_url(f"**/account/tokens/{token.pk}/revoke/")
     visitor.check_accessibility()
     page.locator("form button.button--danger").click()

@@ -108,7 +108,7 @@ def person_deactivate(*, person: Person, actor: Person | None) -> Person:
     locked.deactivated_at = timezone.now()
     locked.save(update_fields=["is_active", "deactivated_at"])
     search.index("person", locked)  # a deactivated person has no entry: it goes
-    events.emit(events.Event(events.PERSON_LEFT, locked.pk, actor.pk))
+    events.emit(events.Event(events.PERSON_LEFT, locked.pk, actor.pk if actor else None))
     return locked
 
 
@@ -122,5 +122,5 @@ def person_reactivate(*, person: Person, actor: Person | None) -> Person:
     locked.deactivated_at = None
     locked.save(update_fields=["is_active", "deactivated_at"])
     search.index("person", locked)
-    events.emit(events.Event(events.PERSON_JOINED, locked.pk, actor.pk))
+    events.emit(events.Event(events.PERSON_JOINED, locked.pk, actor.pk if actor else None))
     return locked

@@ -1,23 +1,18 @@
 """The title and description of the first link in a post, fetched in the background.
 
-Safety: only http and https; at most MAX_BYTES read with a short timeout; the address may not
-point at this machine (loopback), at link-local addresses (which include the cloud metadata
-service at 169.254.169.254) or at the unspecified address, checked for every address the host
-name resolves to and again for every redirect. Private ranges (10/8, 172.16/12, 192.168/16,
-fc00::/7) are allowed on purpose: Plein is an intranet, and colleagues share links to intranet
-sites whose titles are worth showing; anybody who can post can already open those sites themselves.
+Safety: the address is fetched by plein.core.fetch (http(s) only, never this machine or the
+cloud metadata service, checked again for every redirect; private ranges allowed), at most
+MAX_BYTES with a short timeout.
 Failures are logged and never raised: a post without a preview is fine.
 """
 
 from __future__ import annotations
 
-import ipaddress
 import logging
-import socket
-import urllib.request
 from html.parser import HTMLParser
-from typing import IO, Any
-from urllib.parse import urlsplit
+
+from plein.core.fetch import UnsafeAddress
+from plein.core.fetch import fetch as safe_fetch
 
 from .models import Post
 
@@ -30,57 +25,10 @@ TITLE_MAX = 300
 DESCRIPTION_MAX = 500
 
 
-class UnsafeAddress(Exception):
-    pass
-
-
-def _forbidden(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
-        address = address.ipv4_mapped
-    return (
-        address.is_loopback
-        or address.is_link_local
-        or address.is_unspecified
-        or address.is_multicast
-        or address.is_reserved
-    )
-
-
-def check_url(url: str) -> None:
-    """Raise UnsafeAddress unless the URL is http(s) to a host that is not forbidden."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise UnsafeAddress(url)
-    try:
-        infos = socket.getaddrinfo(parts.hostname, parts.port or None, proto=socket.IPPROTO_TCP)
-    except (OSError, UnicodeError) as error:
-        raise UnsafeAddress(url) from error
-    for info in infos:
-        address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
-        if _forbidden(address):
-            raise UnsafeAddress(url)
-
-
-class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
-    def redirect_request(
-        self, req: Any, fp: Any, code: int, msg: str, headers: Any, newurl: str
-    ) -> Any:  # type: ignore[override]
-        check_url(newurl)
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
-
-
-def _opener() -> urllib.request.OpenerDirector:
-    return urllib.request.build_opener(_CheckedRedirects())
-
-
 def fetch(url: str) -> bytes:
-    check_url(url)
-    request = urllib.request.Request(  # noqa: S310 - check_url allows http(s) only
-        url, headers={"User-Agent": USER_AGENT, "Accept": "text/html"}
-    )
-    response: IO[bytes]
-    with _opener().open(request, timeout=TIMEOUT) as response:
-        return response.read(MAX_BYTES)
+    return safe_fetch(
+        url, accept="text/html", user_agent=USER_AGENT, timeout=TIMEOUT, max_bytes=MAX_BYTES
+    )[:MAX_BYTES]
 
 
 class _MetaParser(HTMLParser):

@@ -16,6 +16,7 @@ from plein.core.tasks import enqueue_later_once
 
 DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 KEYS = [
+    "availability-feeds",
     "digests",
     "event-reminders",
     "document-reviews",
@@ -25,10 +26,10 @@ KEYS = [
     "search-misses-prune",
     "search-tasks-check",
     "search-prune",
+    "token-expiry-warnings",
     "webhooks-due",
     "webhooks-questions",
     "webhooks-prune",
-    "token-expiry-warnings",
 ]
 RUNS: list[str] = []
 
@@ -148,7 +149,9 @@ def test_run_runs_one_job_now_and_queues_nothing(settings) -> None:  # type: ign
         assert command("--run", "tick") == "tick: done (1).\n"
     assert RUNS == ["tick"]
     assert not DBTaskResult.objects.exists()
-    with pytest.raises(CommandError, match="No scheduled job 'tock'; the jobs are: digests, "):
+    with pytest.raises(
+        CommandError, match="No scheduled job 'tock'; the jobs are: availability-feeds, digests, "
+    ):
         command("--run", "tock")
 
 

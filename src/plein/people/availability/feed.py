@@ -1,10 +1,9 @@
 """Reading a published calendar (ICS) for absences.
 
-Fetching: only http and https (webcal:// is read as https://), at most MAX_BYTES with a TIMEOUT,
-never to this machine (loopback), link-local addresses (the cloud metadata service), the
-unspecified, multicast or reserved addresses; checked for every address the host name resolves
-to and again for every redirect. Private ranges are allowed: an organisation's own calendar
-server is usually on its own network. The same rule as posts' link previews.
+Fetching: by plein.core.fetch, the rule for every address a person types (http(s) only, never
+this machine or the cloud metadata service, checked again for every redirect; private ranges
+allowed, where an organisation's own calendar server lives); webcal:// is read as https://; at
+most MAX_BYTES with a TIMEOUT.
 
 What counts as away (the days from today up to WEEKS ahead; recurring events are not expanded,
 only their own first occurrence is read):
@@ -21,17 +20,16 @@ a week away is. Periods that overlap or follow each other are joined.
 
 from __future__ import annotations
 
-import ipaddress
-import socket
 import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import IO, Any
-from urllib.parse import urlsplit
+from typing import Any
 
 from django.utils import timezone
 from icalendar import Calendar
+
+from plein.core.fetch import Unresolvable, UnsafeAddress
+from plein.core.fetch import fetch as safe_fetch
 
 TIMEOUT = 10
 MAX_BYTES = 2 * 1024 * 1024
@@ -52,18 +50,6 @@ class FeedError(Exception):
 # --- Fetching ---------------------------------------------------------------------------------
 
 
-def _forbidden(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
-        address = address.ipv4_mapped
-    return (
-        address.is_loopback
-        or address.is_link_local
-        or address.is_unspecified
-        or address.is_multicast
-        or address.is_reserved
-    )
-
-
 def web_address(url: str) -> str:
     """webcal:// (how calendars are often shared) is https://."""
     url = url.strip()
@@ -72,40 +58,20 @@ def web_address(url: str) -> str:
     return url
 
 
-def check_url(url: str) -> None:
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise FeedError("refused")
-    try:
-        infos = socket.getaddrinfo(parts.hostname, parts.port or None, proto=socket.IPPROTO_TCP)
-    except (OSError, UnicodeError, ValueError) as error:
-        raise FeedError("unreachable") from error
-    for info in infos:
-        if _forbidden(ipaddress.ip_address(str(info[4][0]).split("%")[0])):
-            raise FeedError("refused")
-
-
-class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
-    def redirect_request(
-        self, req: Any, fp: Any, code: int, msg: str, headers: Any, newurl: str
-    ) -> Any:  # type: ignore[override]
-        check_url(newurl)
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
-
-
 def fetch(url: str) -> bytes:
     """The calendar's bytes, or FeedError with a code: refused, unreachable, http-NNN, too-large."""
-    url = web_address(url)
-    check_url(url)
-    request = urllib.request.Request(  # noqa: S310 - check_url allows http(s) only
-        url, headers={"User-Agent": USER_AGENT, "Accept": "text/calendar"}
-    )
-    response: IO[bytes]
     try:
-        with urllib.request.build_opener(_CheckedRedirects()).open(
-            request, timeout=TIMEOUT
-        ) as response:
-            data = response.read(MAX_BYTES + 1)
+        data = safe_fetch(
+            web_address(url),
+            accept="text/calendar",
+            user_agent=USER_AGENT,
+            timeout=TIMEOUT,
+            max_bytes=MAX_BYTES,
+        )
+    except Unresolvable as error:
+        raise FeedError("unreachable") from error
+    except UnsafeAddress as error:
+        raise FeedError("refused") from error
     except urllib.error.HTTPError as error:
         raise FeedError(f"http-{error.code}") from error
     except (OSError, ValueError) as error:  # URLError, timeouts, refused connections, bad URLs

@@ -10,6 +10,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from django.utils import timezone
 
+from plein.core import fetch
 from plein.people.availability import feed, tasks
 from plein.people.models import Absence, AbsenceFeed
 
@@ -133,7 +134,7 @@ def server() -> Iterator[str]:
 @pytest.fixture
 def loopback_allowed(monkeypatch: pytest.MonkeyPatch) -> None:
     """The test server is on this machine, which the feed refuses on purpose."""
-    monkeypatch.setattr(feed, "_forbidden", lambda address: False)
+    monkeypatch.setattr(fetch, "forbidden", lambda address: False)
 
 
 @pytest.mark.django_db

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0001_access_tokens'),
+        ('accounts', '0002_external_identity'),
     ]
 
     operations = [
