@@ -36,5 +36,6 @@ urlpatterns = [
     path("ambassadors/", include("plein.ambassadors.urls")),
     path("adoption/", include("plein.adoption.urls")),
     path("manage/", include("plein.config.manage_urls")),
+    path("api/v1/", include("plein.api.urls")),
     path("django-admin/", admin.site.urls),
 ]

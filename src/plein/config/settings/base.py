@@ -231,6 +231,12 @@ PLEIN_SITE_URL = env.str("PLEIN_SITE_URL", default="http://127.0.0.1:8000")
 PLEIN_DIGEST_HOUR = env.int("PLEIN_DIGEST_HOUR", default=7)
 # Access tokens (REST API, SCIM): a personal token expires within this many days.
 PLEIN_API_TOKEN_MAX_DAYS = env.int("PLEIN_API_TOKEN_MAX_DAYS", default=365)
+# REST API (/api/v1/): requests per token, one budget for reading and one for writing
+# ("count/period", period s, min, hour or day), counted in the shared cache.
+PLEIN_API_RATE = {
+    "read": env.str("PLEIN_API_RATE_READ", default="600/min"),
+    "write": env.str("PLEIN_API_RATE_WRITE", default="60/min"),
+}
 
 LOGGING = {
     "version": 1,
