@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.http import Http404
-from ninja import Query, Router
+from ninja import Query, Router, Status
 
 from plein.people.http import AuthenticatedHttpRequest
 from plein.posts import selectors, services
@@ -65,14 +65,14 @@ def posts_detail(request: AuthenticatedHttpRequest, post_id: PathId) -> Post:
 @router.post(
     "/", response={201: PostOut}, auth=WRITE, summary="Post in a space or on your profile"
 )
-def posts_create(request: AuthenticatedHttpRequest, payload: PostIn) -> tuple[int, Post]:
+def posts_create(request: AuthenticatedHttpRequest, payload: PostIn) -> Status[Post]:
     space = None
     if payload.space:
         space = space_get(payload.space, request.user)
         if space is None:
             raise Http404
     post = services.post_create(author=request.user, body=payload.body, space=space)
-    return 201, visible_post(request, post.pk)
+    return Status(201, visible_post(request, post.pk))
 
 
 @router.patch("/{post_id}", response=PostOut, auth=WRITE, summary="Change your post's text")
@@ -83,9 +83,9 @@ def posts_update(request: AuthenticatedHttpRequest, post_id: PathId, payload: Po
 
 
 @router.delete("/{post_id}", response={204: None}, auth=WRITE, summary="Delete a post")
-def posts_delete(request: AuthenticatedHttpRequest, post_id: PathId) -> tuple[int, None]:
+def posts_delete(request: AuthenticatedHttpRequest, post_id: PathId) -> Status[None]:
     services.post_delete(post=visible_post(request, post_id), by=request.user)
-    return 204, None
+    return Status(204, None)
 
 
 @router.get(
@@ -106,7 +106,7 @@ def comments_list(request: AuthenticatedHttpRequest, post_id: PathId) -> list[Co
 )
 def comments_create(
     request: AuthenticatedHttpRequest, post_id: PathId, payload: CommentIn
-) -> tuple[int, Comment]:
+) -> Status[Comment]:
     post = visible_post(request, post_id)
     parent = None
     if payload.parent is not None:
@@ -117,7 +117,7 @@ def comments_create(
         post=post, author=request.user, body=payload.body, parent=parent
     )
     comment.can_edit = comment.can_delete = True  # type: ignore[attr-defined]
-    return 201, comment
+    return Status(201, comment)
 
 
 @router.put("/{post_id}/reaction", response=ReactionOut, auth=WRITE, summary="React to a post")
@@ -135,6 +135,6 @@ def reactions_set(
 @router.delete(
     "/{post_id}/reaction", response={204: None}, auth=WRITE, summary="Take your reaction back"
 )
-def reactions_remove(request: AuthenticatedHttpRequest, post_id: PathId) -> tuple[int, None]:
+def reactions_remove(request: AuthenticatedHttpRequest, post_id: PathId) -> Status[None]:
     services.reaction_set(person=request.user, post=visible_post(request, post_id), kind=None)
-    return 204, None
+    return Status(204, None)

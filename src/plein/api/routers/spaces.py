@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Annotated
 
 from django.http import Http404
-from ninja import Path, Query, Router
+from ninja import Path, Query, Router, Status
 
 from plein.people.http import AuthenticatedHttpRequest
 from plein.spaces import permissions, services
@@ -95,6 +95,6 @@ def spaces_request(request: AuthenticatedHttpRequest, slug: Slug) -> Space:
 
 
 @router.post("/{slug}/leave", response={204: None}, auth=WRITE, summary="Leave a space")
-def spaces_leave(request: AuthenticatedHttpRequest, slug: Slug) -> tuple[int, None]:
+def spaces_leave(request: AuthenticatedHttpRequest, slug: Slug) -> Status[None]:
     services.space_leave(space=visible_space(request, slug), person=request.user)
-    return 204, None
+    return Status(204, None)
