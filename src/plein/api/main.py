@@ -20,7 +20,7 @@ from ninja.operation import Operation
 
 from . import problems
 from .auth import READ, scope_of
-from .routers import people, posts, spaces
+from .routers import documents, events, news, notifications, people, posts, search, spaces
 from .throttling import THROTTLES
 
 READ_PROBLEMS = (400, 401, 403, 404, 422, 429)
@@ -114,5 +114,5 @@ api = PleinAPI(
     throttle=THROTTLES,
 )
 problems.install(api)
-for router_module in (people, spaces, posts):
+for router_module in (people, spaces, posts, news, events, notifications, search, documents):
     api.add_router(router_module.PREFIX, router_module.router)

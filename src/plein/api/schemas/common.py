@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated, Any
 
 from ninja import Field, Path, Schema
-from pydantic import AfterValidator
+from pydantic import AfterValidator, AwareDatetime
 
 from plein.core.paths import absolute_url
 
@@ -25,6 +26,17 @@ def _no_nul(value: str) -> str:
 
 # Text from outside: any string but one with NUL characters, which no database stores.
 Text = Annotated[str, AfterValidator(_no_nul)]
+
+
+
+def _reasonable(value: datetime) -> datetime:
+    if not 1970 <= value.year <= 2999:
+        raise ValueError("Give a moment between 1970 and 2999.")
+    return value
+
+
+# A moment from outside: with its time zone (an offset or Z), in a range every database takes.
+Moment = Annotated[AwareDatetime, AfterValidator(_reasonable)]
 
 
 def web_url(obj: Any) -> str:
