@@ -92,7 +92,7 @@ def _curl(method: str, url: str, body_type: str, body: list[Field]) -> str:
                   for f in required]
     elif body_type:
         example = {f.name: _example_value({"type": f.type.split(" ")[0]}) for f in required}
-        lines += ['  -H "Content-Type: application/json"', f"  -d '{json.dumps(example)}'"]
+        lines += ['  -H "Content-Type: application/json"', f"  -d '{json.dumps(example, ensure_ascii=False)}'"]
     return " \\\n".join(lines)
 
 
@@ -148,6 +148,7 @@ def documentation(request: HttpRequest) -> HttpResponse:
         "api/docs.html",
         {
             "tags": reference(),
+            "schema_path": reverse("api:openapi-json"),
             "schema_url": absolute_url(reverse("api:openapi-json")),
             "problem_statuses": sorted(problems.titles().items()),
             "rates": settings.PLEIN_API_RATE,
