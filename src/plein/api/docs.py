@@ -88,11 +88,16 @@ def _curl(method: str, url: str, body_type: str, body: list[Field]) -> str:
     lines = [f"curl -X {method} '{url}'", '  -H "Authorization: Bearer $PLEIN_TOKEN"']
     required = [f for f in body if f.required]
     if body_type == "multipart/form-data":
-        lines += [f"  -F '{f.name}=@file.pdf'" if "binary" in f.type else f"  -F '{f.name}=…'"
-                  for f in required]
+        lines += [
+            f"  -F '{f.name}=@file.pdf'" if "binary" in f.type else f"  -F '{f.name}=…'"
+            for f in required
+        ]
     elif body_type:
         example = {f.name: _example_value({"type": f.type.split(" ")[0]}) for f in required}
-        lines += ['  -H "Content-Type: application/json"', f"  -d '{json.dumps(example, ensure_ascii=False)}'"]
+        lines += [
+            '  -H "Content-Type: application/json"',
+            f"  -d '{json.dumps(example, ensure_ascii=False)}'",
+        ]
     return " \\\n".join(lines)
 
 

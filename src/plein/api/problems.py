@@ -104,8 +104,10 @@ def on_validation(request: HttpRequest, exc: ValidationError) -> HttpResponse:
 def on_service_error(request: HttpRequest, exc: DjangoValidationError) -> HttpResponse:
     """A service refused the input: its messages, by field where it named them."""
     if hasattr(exc, "error_dict"):
-        errors = {field: [str(m) for m in DjangoValidationError(e).messages]
-                  for field, e in exc.error_dict.items()}
+        errors = {
+            field: [str(m) for m in DjangoValidationError(e).messages]
+            for field, e in exc.error_dict.items()
+        }
         detail = " ".join(message for messages in errors.values() for message in messages)
         return problem(422, detail, errors=errors)
     return problem(422, " ".join(exc.messages), errors={"__all__": list(exc.messages)})

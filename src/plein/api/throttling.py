@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.http import HttpRequest
-from ninja.throttling import SimpleRateThrottle
+from ninja.throttling import BaseThrottle, SimpleRateThrottle
 
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 
@@ -32,4 +32,4 @@ class TokenRateThrottle(SimpleRateThrottle):
         return super().allow_request(request)
 
 
-THROTTLES = [TokenRateThrottle("read"), TokenRateThrottle("write")]
+THROTTLES: list[BaseThrottle] = [TokenRateThrottle("read"), TokenRateThrottle("write")]

@@ -62,9 +62,7 @@ def posts_detail(request: AuthenticatedHttpRequest, post_id: PathId) -> Post:
     return visible_post(request, post_id)
 
 
-@router.post(
-    "/", response={201: PostOut}, auth=WRITE, summary="Post in a space or on your profile"
-)
+@router.post("/", response={201: PostOut}, auth=WRITE, summary="Post in a space or on your profile")
 def posts_create(request: AuthenticatedHttpRequest, payload: PostIn) -> Status[Post]:
     space = None
     if payload.space:

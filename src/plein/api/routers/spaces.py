@@ -68,9 +68,7 @@ def spaces_members(
     return {"items": items, "next": cursor}
 
 
-def _act(
-    request: AuthenticatedHttpRequest, slug: str, action: Callable[..., Membership]
-) -> Space:
+def _act(request: AuthenticatedHttpRequest, slug: str, action: Callable[..., Membership]) -> Space:
     space = visible_space(request, slug)
     action(space=space, person=request.user)
     if not permissions.can_view_space(request.user, space):
@@ -87,9 +85,7 @@ def spaces_join(request: AuthenticatedHttpRequest, slug: Slug) -> Space:
     return _act(request, slug, services.space_join)
 
 
-@router.post(
-    "/{slug}/request", response=SpaceOut, auth=WRITE, summary="Ask to join a closed space"
-)
+@router.post("/{slug}/request", response=SpaceOut, auth=WRITE, summary="Ask to join a closed space")
 def spaces_request(request: AuthenticatedHttpRequest, slug: Slug) -> Space:
     return _act(request, slug, services.space_request_membership)
 

@@ -10,12 +10,10 @@ from pydantic import AfterValidator, AwareDatetime
 
 from plein.core.paths import absolute_url
 
-
 # Ids within the range every database takes: a larger number is refused (422), not sent on.
 MAX_ID = 2_147_483_647
 PathId = Annotated[int, Path(..., ge=1, le=MAX_ID)]
 QueryId = Annotated[int | None, Field(ge=1, le=MAX_ID)]
-
 
 
 def _no_nul(value: str) -> str:
@@ -26,7 +24,6 @@ def _no_nul(value: str) -> str:
 
 # Text from outside: any string but one with NUL characters, which no database stores.
 Text = Annotated[str, AfterValidator(_no_nul)]
-
 
 
 def _reasonable(value: datetime) -> datetime:

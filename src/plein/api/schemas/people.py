@@ -7,7 +7,7 @@ from ninja import Field, Schema
 
 from plein.core.paths import absolute_url, path
 
-from .common import Text, Named, QueryId, web_url
+from .common import Named, QueryId, Text, web_url
 
 
 class PersonOut(Schema):

@@ -5,7 +5,7 @@ from typing import Any, Literal
 
 from ninja import Field, Schema
 
-from .common import Text, MAX_ID, PersonRef, web_url
+from .common import MAX_ID, PersonRef, Text, web_url
 
 ReactionKind = Literal["like", "love", "celebrate", "insightful", "funny"]
 

@@ -5,7 +5,7 @@ from typing import Any
 
 from ninja import Field, Schema
 
-from .common import Text, PersonRef, web_url
+from .common import PersonRef, Text, web_url
 
 
 class SpaceOut(Schema):

@@ -29,4 +29,3 @@ def test_the_documentation_page_lists_every_operation_with_scope_and_example() -
     assert "Bearer $PLEIN_TOKEN" in html
     assert "multipart/form-data" in html
     assert reverse("accounts:settings") in html
-

@@ -145,9 +145,7 @@ def test_the_posts_list_is_newest_first_filtered_and_flat_in_queries() -> None:
     me = PersonFactory()
     space = SpaceFactory(kind="open")
     now = timezone.now()
-    posts = [
-        PostFactory(space=space, created_at=now - timedelta(minutes=n)) for n in range(22)
-    ]
+    posts = [PostFactory(space=space, created_at=now - timedelta(minutes=n)) for n in range(22)]
     for post in posts[:5]:
         CommentFactory(post=post)
     PostFactory(created_at=now)  # on a profile

@@ -8,17 +8,16 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from plein.core.registries.search import index
 from plein.documents.models import DocumentVersion
 from plein.documents.tests.factories import DocumentFactory, pdf
 from plein.events.models import RSVP, Event
 from plein.events.tests.factories import EventFactory
 from plein.news.models import NewsItem, ReadConfirmation
-from plein.news.tests.factories import news_item
 from plein.notifications.models import Notification
 from plein.people.tests.factories import DepartmentFactory, PersonFactory
 from plein.posts.models import Post
 from plein.posts.tests.factories import PostFactory
-from plein.core.registries.search import index
 from plein.spaces.tests.factories import MembershipFactory, SpaceFactory
 
 from .helpers import ALL_SCOPES, api_as, ids

@@ -25,8 +25,8 @@ from plein.documents.permissions import can_view_document, visible_documents
 from plein.events.permissions import can_view_event, visible_events
 from plein.people.permissions import can_view_profile
 from plein.people.selectors import directory_people
-from plein.posts.permissions import can_view_post, visible_posts
 from plein.posts.models import Post
+from plein.posts.permissions import can_view_post, visible_posts
 from plein.search.tests import matrix
 from plein.search.tests.matrix import CONTENT, EVERYONE, RELATIONS, ROLES, SPACE, UNPUBLISHED, World
 from plein.spaces.permissions import can_view_space, visible_spaces
@@ -47,7 +47,12 @@ VIEWERS = [
     ("administrator", "none"),
     ("project_team", "left"),
 ]
-WRITERS = [("employee", "none"), ("employee", "invited"), ("employee", "member"), ("community_manager", "requested")]
+WRITERS = [
+    ("employee", "none"),
+    ("employee", "invited"),
+    ("employee", "member"),
+    ("community_manager", "requested"),
+]
 DETAIL = {"post": "/posts/{}", "event": "/events/{}", "document": "/documents/{}"}
 IN_WORDS = (SPACE, CONTENT, EVERYONE, UNPUBLISHED)
 

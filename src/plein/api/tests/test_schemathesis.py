@@ -57,7 +57,9 @@ def _organisation() -> tuple[str, dict[str, object]]:
     post = PostFactory(author=colleague, space=space)
     CommentFactory(post=post, author=editor)
     news = news_item(author=editor, must_read=True)
-    event = EventFactory(organiser=editor, space=space, starts_at=timezone.now() + timedelta(days=1))
+    event = EventFactory(
+        organiser=editor, space=space, starts_at=timezone.now() + timedelta(days=1)
+    )
     document = DocumentFactory(owner=editor, space=space)
     notification = Notification.objects.create(
         recipient=editor, actor=colleague, kind="comment", post=post
