@@ -3,6 +3,7 @@ says what the API does (no third-party JavaScript; readable without it, and tran
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass, field
 from typing import Any
@@ -12,6 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -131,8 +133,10 @@ def _operation(path: str, method: str, details: dict[str, Any], spec: dict[str, 
     return op
 
 
-def reference() -> list[Tag]:
-    """The operations of the API by tag, as the schema describes them."""
+@functools.cache
+def reference(language: str) -> list[Tag]:
+    """The operations of the API by tag, as the schema describes them, in `language` (worked
+    out once per process and language: the schema does not change while Plein runs)."""
     spec = api.get_openapi_schema()
     titles = tag_titles()
     tags: dict[str, Tag] = {}
@@ -152,7 +156,7 @@ def documentation(request: HttpRequest) -> HttpResponse:
         request,
         "api/docs.html",
         {
-            "tags": reference(),
+            "tags": reference(get_language()),
             "schema_path": reverse("api:openapi-json"),
             "schema_url": absolute_url(reverse("api:openapi-json")),
             "problem_statuses": sorted(problems.titles().items()),

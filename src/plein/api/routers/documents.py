@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.http import Http404
+from django.utils.translation import gettext_noop as N_
 from ninja import File, Query, Router, Status
 from ninja.files import UploadedFile
 
@@ -29,7 +30,7 @@ def _visible(request: AuthenticatedHttpRequest, document_id: int) -> Document:
     return document
 
 
-@router.get("/", response=DocumentsPage, auth=READ, summary="Documents you may read")
+@router.get("/", response=DocumentsPage, auth=READ, summary=N_("Documents you may read"))
 def documents_list(
     request: AuthenticatedHttpRequest, page: PageQuery, filters: Query[DocumentFilters]
 ) -> dict[str, object]:
@@ -46,7 +47,7 @@ def documents_list(
     return {"items": selectors.decorate(rows, request.user), "next": cursor}
 
 
-@router.get("/{document_id}", response=DocumentDetailOut, auth=READ, summary="One document")
+@router.get("/{document_id}", response=DocumentDetailOut, auth=READ, summary=N_("One document"))
 def documents_detail(request: AuthenticatedHttpRequest, document_id: PathId) -> Document:
     return _visible(request, document_id)
 
@@ -55,7 +56,7 @@ def documents_detail(request: AuthenticatedHttpRequest, document_id: PathId) -> 
     "/{document_id}/versions",
     response={201: VersionOut},
     auth=WRITE,
-    summary="Upload a new version",
+    summary=N_("Upload a new version"),
 )
 def documents_version_add(
     request: AuthenticatedHttpRequest, document_id: PathId, file: File[UploadedFile]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.http import Http404
+from django.utils.translation import gettext_noop as N_
 from ninja import Query, Router, Status
 
 from plein.events import selectors, services
@@ -50,7 +51,7 @@ def _data(payload: EventIn) -> services.EventData:
     )
 
 
-@router.get("/", response=EventsPage, auth=READ, summary="Upcoming events you may see")
+@router.get("/", response=EventsPage, auth=READ, summary=N_("Upcoming events you may see"))
 def events_list(
     request: AuthenticatedHttpRequest, page: PageQuery, filters: Query[EventFilters]
 ) -> dict[str, object]:
@@ -65,12 +66,12 @@ def events_list(
     return {"items": selectors.decorate(rows, request.user), "next": cursor}
 
 
-@router.get("/{event_id}", response=EventDetailOut, auth=READ, summary="One event")
+@router.get("/{event_id}", response=EventDetailOut, auth=READ, summary=N_("One event"))
 def events_detail(request: AuthenticatedHttpRequest, event_id: PathId) -> Event:
     return _visible(request, event_id)
 
 
-@router.post("/", response={201: EventDetailOut}, auth=WRITE, summary="Plan an event")
+@router.post("/", response={201: EventDetailOut}, auth=WRITE, summary=N_("Plan an event"))
 def events_create(request: AuthenticatedHttpRequest, payload: EventCreate) -> Status[Event]:
     """Plan an event in a space you may plan in, or (with the rights) for everyone."""
     space = _space(request, payload.space)
@@ -78,7 +79,7 @@ def events_create(request: AuthenticatedHttpRequest, payload: EventCreate) -> St
     return Status(201, _visible(request, created[0].pk))
 
 
-@router.put("/{event_id}", response=EventDetailOut, auth=WRITE, summary="Change an event")
+@router.put("/{event_id}", response=EventDetailOut, auth=WRITE, summary=N_("Change an event"))
 def events_update(request: AuthenticatedHttpRequest, event_id: PathId, payload: EventIn) -> Event:
     services.event_update(
         event=_visible(request, event_id), editor=request.user, data=_data(payload)
@@ -86,7 +87,9 @@ def events_update(request: AuthenticatedHttpRequest, event_id: PathId, payload: 
     return _visible(request, event_id)
 
 
-@router.put("/{event_id}/rsvp", response=EventDetailOut, auth=WRITE, summary="Answer an invitation")
+@router.put(
+    "/{event_id}/rsvp", response=EventDetailOut, auth=WRITE, summary=N_("Answer an invitation")
+)
 def events_rsvp(request: AuthenticatedHttpRequest, event_id: PathId, payload: RsvpIn) -> Event:
     """Going, maybe or not; going to a full event puts you on the waiting list."""
     services.rsvp_set(event=_visible(request, event_id), person=request.user, state=payload.state)

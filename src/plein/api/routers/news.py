@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop as N_
 from ninja import Router, Status
 
 from plein.news import services
@@ -33,7 +34,7 @@ def _visible(request: AuthenticatedHttpRequest, news_id: int) -> Post:
     return post
 
 
-@router.get("/", response=NewsPage, auth=READ, summary="News you may read, newest first")
+@router.get("/", response=NewsPage, auth=READ, summary=N_("News you may read, newest first"))
 def news_list(request: AuthenticatedHttpRequest, page: PageQuery) -> dict[str, object]:
     rows, cursor = paginate(
         post_selectors.with_cards(visible_news(request.user), request.user),
@@ -43,7 +44,7 @@ def news_list(request: AuthenticatedHttpRequest, page: PageQuery) -> dict[str, o
     return {"items": post_selectors.decorate(rows, request.user, previews=False), "next": cursor}
 
 
-@router.get("/{news_id}", response=NewsOut, auth=READ, summary="One news item")
+@router.get("/{news_id}", response=NewsOut, auth=READ, summary=N_("One news item"))
 def news_detail(request: AuthenticatedHttpRequest, news_id: PathId) -> Post:
     return _visible(request, news_id)
 
@@ -63,7 +64,7 @@ def _reach(payload: NewsIn) -> Reach:
     )
 
 
-@router.post("/", response={201: NewsOut}, auth=NEWS, summary="Publish a news item")
+@router.post("/", response={201: NewsOut}, auth=NEWS, summary=N_("Publish a news item"))
 def news_create(request: AuthenticatedHttpRequest, payload: NewsIn) -> Status[Post]:
     """Editors publish news, now or later, for everyone or for departments and locations; a
     must-read asks its readers to confirm they read it."""
@@ -80,7 +81,7 @@ def news_create(request: AuthenticatedHttpRequest, payload: NewsIn) -> Status[Po
 
 
 @router.post(
-    "/{news_id}/confirm", response=NewsOut, auth=WRITE, summary="Confirm you read a must-read"
+    "/{news_id}/confirm", response=NewsOut, auth=WRITE, summary=N_("Confirm you read a must-read")
 )
 def news_confirm(request: AuthenticatedHttpRequest, news_id: PathId) -> Post:
     post = _visible(request, news_id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.http import Http404
+from django.utils.translation import gettext_noop as N_
 from ninja import Query, Router
 
 from plein.notifications import services
@@ -25,7 +26,7 @@ PREFIX = "/notifications"
 router = Router(tags=["notifications"])
 
 
-@router.get("/", response=NotificationsPage, auth=READ, summary="Your notifications")
+@router.get("/", response=NotificationsPage, auth=READ, summary=N_("Your notifications"))
 def notifications_list(
     request: AuthenticatedHttpRequest, page: PageQuery, filters: Query[NotificationFilters]
 ) -> dict[str, object]:
@@ -39,18 +40,18 @@ def notifications_list(
     return {"items": items, "next": cursor}
 
 
-@router.get("/unread-count", response=UnreadCount, auth=READ, summary="How many are unread")
+@router.get("/unread-count", response=UnreadCount, auth=READ, summary=N_("How many are unread"))
 def notifications_unread_count(request: AuthenticatedHttpRequest) -> dict[str, int]:
     return {"unread": unread_count(request.user)}
 
 
-@router.post("/read", response=MarkedRead, auth=WRITE, summary="Mark all as read")
+@router.post("/read", response=MarkedRead, auth=WRITE, summary=N_("Mark all as read"))
 def notifications_mark_all_read(request: AuthenticatedHttpRequest) -> dict[str, int]:
     return {"marked": services.notifications_mark_all_read(person=request.user)}
 
 
 @router.post(
-    "/{notification_id}/read", response=NotificationOut, auth=WRITE, summary="Mark one as read"
+    "/{notification_id}/read", response=NotificationOut, auth=WRITE, summary=N_("Mark one as read")
 )
 def notifications_mark_read(
     request: AuthenticatedHttpRequest, notification_id: PathId

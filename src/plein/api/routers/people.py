@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.http import Http404
+from django.utils.translation import gettext_noop as N_
 from ninja import Query, Router
 
 from plein.people.http import AuthenticatedHttpRequest
@@ -30,7 +31,7 @@ def _profile(request: AuthenticatedHttpRequest, pk: int) -> Person:
     return person
 
 
-@router.get("/", response=PeoplePage, summary="List and search the people directory")
+@router.get("/", response=PeoplePage, summary=N_("List and search the people directory"))
 def people_list(
     request: AuthenticatedHttpRequest, page: PageQuery, filters: Query[PeopleFilters]
 ) -> dict[str, object]:
@@ -56,11 +57,11 @@ def people_list(
     return {"items": items, "next": cursor}
 
 
-@router.get("/me", response=PersonDetailOut, summary="The person the token acts as")
+@router.get("/me", response=PersonDetailOut, summary=N_("The person the token acts as"))
 def people_me(request: AuthenticatedHttpRequest) -> Person:
     return _profile(request, request.user.pk)
 
 
-@router.get("/{int:person_id}", response=PersonDetailOut, summary="One person's profile")
+@router.get("/{int:person_id}", response=PersonDetailOut, summary=N_("One person's profile"))
 def people_detail(request: AuthenticatedHttpRequest, person_id: PathId) -> Person:
     return _profile(request, person_id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.http import Http404
+from django.utils.translation import gettext_noop as N_
 from ninja import Query, Router, Status
 
 from plein.people.http import AuthenticatedHttpRequest
@@ -37,7 +38,7 @@ def visible_post(request: AuthenticatedHttpRequest, post_id: int) -> Post:
     return post
 
 
-@router.get("/", response=PostsPage, auth=READ, summary="Posts you may see, newest first")
+@router.get("/", response=PostsPage, auth=READ, summary=N_("Posts you may see, newest first"))
 def posts_list(
     request: AuthenticatedHttpRequest, page: PageQuery, filters: Query[PostFilters]
 ) -> dict[str, object]:
@@ -57,12 +58,14 @@ def posts_list(
     return {"items": selectors.decorate(rows, request.user, previews=False), "next": cursor}
 
 
-@router.get("/{post_id}", response=PostOut, auth=READ, summary="One post")
+@router.get("/{post_id}", response=PostOut, auth=READ, summary=N_("One post"))
 def posts_detail(request: AuthenticatedHttpRequest, post_id: PathId) -> Post:
     return visible_post(request, post_id)
 
 
-@router.post("/", response={201: PostOut}, auth=WRITE, summary="Post in a space or on your profile")
+@router.post(
+    "/", response={201: PostOut}, auth=WRITE, summary=N_("Post in a space or on your profile")
+)
 def posts_create(request: AuthenticatedHttpRequest, payload: PostIn) -> Status[Post]:
     space = None
     if payload.space:
@@ -73,21 +76,21 @@ def posts_create(request: AuthenticatedHttpRequest, payload: PostIn) -> Status[P
     return Status(201, visible_post(request, post.pk))
 
 
-@router.patch("/{post_id}", response=PostOut, auth=WRITE, summary="Change your post's text")
+@router.patch("/{post_id}", response=PostOut, auth=WRITE, summary=N_("Change your post's text"))
 def posts_update(request: AuthenticatedHttpRequest, post_id: PathId, payload: PostEdit) -> Post:
     post = visible_post(request, post_id)
     services.post_update(post=post, editor=request.user, body=payload.body)
     return visible_post(request, post_id)
 
 
-@router.delete("/{post_id}", response={204: None}, auth=WRITE, summary="Delete a post")
+@router.delete("/{post_id}", response={204: None}, auth=WRITE, summary=N_("Delete a post"))
 def posts_delete(request: AuthenticatedHttpRequest, post_id: PathId) -> Status[None]:
     services.post_delete(post=visible_post(request, post_id), by=request.user)
     return Status(204, None)
 
 
 @router.get(
-    "/{post_id}/comments", response=list[CommentOut], auth=READ, summary="A post's comments"
+    "/{post_id}/comments", response=list[CommentOut], auth=READ, summary=N_("A post's comments")
 )
 def comments_list(request: AuthenticatedHttpRequest, post_id: PathId) -> list[Comment]:
     """Every comment, oldest first, each top-level comment followed by its replies."""
@@ -100,7 +103,7 @@ def comments_list(request: AuthenticatedHttpRequest, post_id: PathId) -> list[Co
 
 
 @router.post(
-    "/{post_id}/comments", response={201: CommentOut}, auth=WRITE, summary="Comment on a post"
+    "/{post_id}/comments", response={201: CommentOut}, auth=WRITE, summary=N_("Comment on a post")
 )
 def comments_create(
     request: AuthenticatedHttpRequest, post_id: PathId, payload: CommentIn
@@ -118,7 +121,7 @@ def comments_create(
     return Status(201, comment)
 
 
-@router.put("/{post_id}/reaction", response=ReactionOut, auth=WRITE, summary="React to a post")
+@router.put("/{post_id}/reaction", response=ReactionOut, auth=WRITE, summary=N_("React to a post"))
 def reactions_set(
     request: AuthenticatedHttpRequest, post_id: PathId, payload: ReactionIn
 ) -> dict[str, str | None]:
@@ -131,7 +134,7 @@ def reactions_set(
 
 
 @router.delete(
-    "/{post_id}/reaction", response={204: None}, auth=WRITE, summary="Take your reaction back"
+    "/{post_id}/reaction", response={204: None}, auth=WRITE, summary=N_("Take your reaction back")
 )
 def reactions_remove(request: AuthenticatedHttpRequest, post_id: PathId) -> Status[None]:
     services.reaction_set(person=request.user, post=visible_post(request, post_id), kind=None)

@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Literal
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop as N_
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
@@ -64,7 +65,7 @@ def _cursor(offset: int) -> str:
     return base64.urlsafe_b64encode(f"o:{offset}".encode()).decode().rstrip("=")
 
 
-@router.get("/", response=ResultsPage, auth=READ, summary="Search everything you may see")
+@router.get("/", response=ResultsPage, auth=READ, summary=N_("Search everything you may see"))
 def search(
     request: AuthenticatedHttpRequest, params: Query[SearchParams], page: Query[PageParams]
 ) -> dict[str, object]:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Annotated
 
 from django.http import Http404
+from django.utils.translation import gettext_noop as N_
 from ninja import Path, Query, Router, Status
 
 from plein.people.http import AuthenticatedHttpRequest
@@ -39,7 +40,7 @@ def _with_membership(request: AuthenticatedHttpRequest, space: Space) -> Space:
     )
 
 
-@router.get("/", response=SpacesPage, auth=READ, summary="List the spaces you may see")
+@router.get("/", response=SpacesPage, auth=READ, summary=N_("List the spaces you may see"))
 def spaces_list(
     request: AuthenticatedHttpRequest, page: PageQuery, filters: Query[SpaceFilters]
 ) -> dict[str, object]:
@@ -50,12 +51,14 @@ def spaces_list(
     return {"items": items, "next": cursor}
 
 
-@router.get("/{slug}", response=SpaceOut, auth=READ, summary="One space")
+@router.get("/{slug}", response=SpaceOut, auth=READ, summary=N_("One space"))
 def spaces_detail(request: AuthenticatedHttpRequest, slug: Slug) -> Space:
     return _with_membership(request, visible_space(request, slug))
 
 
-@router.get("/{slug}/members", response=MembersPage, auth=READ, summary="The members of a space")
+@router.get(
+    "/{slug}/members", response=MembersPage, auth=READ, summary=N_("The members of a space")
+)
 def spaces_members(
     request: AuthenticatedHttpRequest, slug: Slug, page: PageQuery
 ) -> dict[str, object]:
@@ -76,7 +79,7 @@ def _act(request: AuthenticatedHttpRequest, slug: str, action: Callable[..., Mem
     return _with_membership(request, space)
 
 
-@router.post("/{slug}/join", response=SpaceOut, auth=WRITE, summary="Join an open space")
+@router.post("/{slug}/join", response=SpaceOut, auth=WRITE, summary=N_("Join an open space"))
 def spaces_join(request: AuthenticatedHttpRequest, slug: Slug) -> Space:
     """Join an open space, or accept an invitation to any space."""
     space = visible_space(request, slug)
@@ -85,12 +88,14 @@ def spaces_join(request: AuthenticatedHttpRequest, slug: Slug) -> Space:
     return _act(request, slug, services.space_join)
 
 
-@router.post("/{slug}/request", response=SpaceOut, auth=WRITE, summary="Ask to join a closed space")
+@router.post(
+    "/{slug}/request", response=SpaceOut, auth=WRITE, summary=N_("Ask to join a closed space")
+)
 def spaces_request(request: AuthenticatedHttpRequest, slug: Slug) -> Space:
     return _act(request, slug, services.space_request_membership)
 
 
-@router.post("/{slug}/leave", response={204: None}, auth=WRITE, summary="Leave a space")
+@router.post("/{slug}/leave", response={204: None}, auth=WRITE, summary=N_("Leave a space"))
 def spaces_leave(request: AuthenticatedHttpRequest, slug: Slug) -> Status[None]:
     services.space_leave(space=visible_space(request, slug), person=request.user)
     return Status(204, None)

@@ -37,7 +37,7 @@ from .helpers import token_for
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
-EXAMPLES = 6  # per operation
+EXAMPLES = 4  # per operation
 CHECKS = [
     not_a_server_error,
     status_code_conformance,
