@@ -23,6 +23,7 @@ from .auth import READ, scope_of
 from .routers import documents, events, news, notifications, people, posts, search, spaces
 from .throttling import THROTTLES
 
+BODY_TYPES = ("application/json", "multipart/form-data")
 READ_PROBLEMS = (400, 401, 403, 404, 422, 429)
 WRITE_PROBLEMS = (*READ_PROBLEMS, 413, 415)
 
@@ -86,8 +87,19 @@ class PleinAPI(NinjaAPI):
 
 
 def _problem_when_not_allowed(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """The view, answering an unknown method with a problem (405) and a body in a format the API
+    does not read (JSON and multipart/form-data) with another (415)."""
+
     @wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if (
+            request.method in ("POST", "PUT", "PATCH")
+            and request.content_type not in BODY_TYPES
+            and request.META.get("CONTENT_LENGTH", "0") not in ("", "0")
+        ):
+            return problems.problem(
+                415, _("Send JSON (application/json), or a file as multipart/form-data.")
+            )
         response = view(request, *args, **kwargs)
         if isinstance(response, HttpResponseNotAllowed):
             allowed = response["Allow"]

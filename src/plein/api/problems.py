@@ -8,7 +8,7 @@ import json
 import logging
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, RequestDataTooBig
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, SuspiciousOperation
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
@@ -145,6 +145,10 @@ def on_too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
     return problem(413, _("The request is larger than Plein accepts."))
 
 
+def on_suspicious(request: HttpRequest, exc: SuspiciousOperation) -> HttpResponse:
+    return problem(400, _("The request is malformed."))
+
+
 def on_anything(request: HttpRequest, exc: Exception) -> HttpResponse:
     logger.exception("API error at %s", request.path, exc_info=exc)
     return problem(500, _("Something went wrong on our side. Try again later."))
@@ -169,6 +173,7 @@ def install(api: NinjaAPI) -> None:
         (DjangoValidationError, on_service_error),
         (PermissionDenied, on_permission_denied),
         (Http404, on_not_found),
+        (SuspiciousOperation, on_suspicious),
         (RequestDataTooBig, on_too_big),
     ]
     for exc_class, handler in handlers:

@@ -9,6 +9,8 @@ from django.utils import timezone
 
 from plein.accounts.tokens.models import Scope
 from plein.accounts.tokens.services import token_create, token_revoke
+from plein.launch.models import LaunchPlan
+from plein.launch.selectors import launch_plan_forget
 from plein.people.tests.factories import PersonFactory
 from plein.spaces.tests.factories import SpaceFactory
 
@@ -85,6 +87,16 @@ def test_errors_are_problems_with_the_fields_named() -> None:
         "/api/v1/posts/", "{not json", content_type="application/json", headers=client.headers
     )
     assert response.status_code == 400 and response["Content-Type"].startswith(PROBLEM)
+    response = client.client.post(
+        "/api/v1/posts/", "body=Hallo", content_type="text/plain", headers=client.headers
+    )
+    assert response.status_code == 415 and response["Content-Type"].startswith(PROBLEM)
+
+
+def test_a_request_larger_than_accepted_is_a_413_problem(settings) -> None:  # type: ignore[no-untyped-def]
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 100
+    client = api_as(PersonFactory())
+    _is_problem(client.post("/posts/", {"body": "x" * 200}), 413)
 
 
 def test_a_service_refusal_is_a_422_problem_with_its_message() -> None:
@@ -128,3 +140,10 @@ def test_a_token_that_expired_is_refused() -> None:
     raw = token_for(person)
     person.access_tokens.update(expires_at=timezone.now() - timedelta(seconds=1))
     _is_problem(Api(raw).get("/people/me"), 401)
+
+
+def test_before_the_launch_only_those_the_launch_gate_lets_in_may_use_the_api() -> None:
+    LaunchPlan.objects.create(pk=LaunchPlan.SINGLETON_PK, phase=LaunchPlan.Phase.PREPARATION)
+    launch_plan_forget()
+    _is_problem(api_as(PersonFactory()).get("/people/me"), 403)
+    assert api_as(PersonFactory(roles=["editor"])).get("/people/me").status_code == 200
