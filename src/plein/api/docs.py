@@ -159,7 +159,10 @@ def documentation(request: HttpRequest) -> HttpResponse:
             "tags": reference(get_language()),
             "schema_path": reverse("api:openapi-json"),
             "schema_url": absolute_url(reverse("api:openapi-json")),
-            "problem_statuses": sorted(problems.titles().items()),
+            "problem_statuses": [
+                (status, title, problems.SLUGS[status])
+                for status, title in sorted(problems.titles().items())
+            ],
             "rates": settings.PLEIN_API_RATE,
         },
     )

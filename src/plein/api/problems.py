@@ -15,10 +15,11 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
+from plein.core.paths import absolute_url, path
+
 logger = logging.getLogger("plein.api")
 
 MEDIA_TYPE = "application/problem+json"
-TYPE_BASE = "https://plein.example/problems/"  # documented on the API's documentation page
 
 
 def titles() -> dict[int, str]:
@@ -53,6 +54,11 @@ SLUGS = {
 }
 
 
+def problem_type(status: int) -> str:
+    """The problem's type: its explanation on the API's documentation page."""
+    return absolute_url(path("api_docs")) + "#problem-" + SLUGS.get(status, "error")
+
+
 class Problem(Schema):
     """An error, as RFC 9457 problem details."""
 
@@ -71,7 +77,7 @@ def problem(
     headers: dict[str, str] | None = None,
 ) -> HttpResponse:
     body: dict[str, Any] = {
-        "type": TYPE_BASE + SLUGS.get(status, "error"),
+        "type": problem_type(status),
         "title": titles().get(status, _("Error")),
         "status": status,
         "detail": detail or titles().get(status, ""),
