@@ -20,7 +20,17 @@ from ninja.operation import Operation
 
 from . import problems
 from .auth import READ, scope_of
-from .routers import documents, events, news, notifications, people, posts, search, spaces
+from .routers import (
+    comments,
+    documents,
+    events,
+    news,
+    notifications,
+    people,
+    posts,
+    search,
+    spaces,
+)
 from .throttling import THROTTLES
 
 BODY_TYPES = ("application/json", "multipart/form-data")
@@ -126,5 +136,6 @@ api = PleinAPI(
     throttle=THROTTLES,
 )
 problems.install(api)
-for router_module in (people, spaces, posts, news, events, notifications, search, documents):
+ROUTERS = (people, spaces, posts, comments, news, events, notifications, search, documents)
+for router_module in ROUTERS:
     api.add_router(router_module.PREFIX, router_module.router)

@@ -103,6 +103,10 @@ class CommentIn(Schema):
     parent: int | None = Field(None, ge=1, le=MAX_ID, description="The comment you reply to.")
 
 
+class CommentEdit(Schema):
+    body: Text = Field(min_length=1, max_length=5000)
+
+
 class ReactionIn(Schema):
     kind: ReactionKind
 

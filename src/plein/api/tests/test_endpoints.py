@@ -179,3 +179,20 @@ def test_comments_and_reactions() -> None:
     assert client.put(f"/posts/{post.pk}/reaction", {"kind": "meh"}).status_code == 422
     assert client.delete(f"/posts/{post.pk}/reaction").status_code == 204
     assert not Reaction.objects.exists()
+
+
+def test_comments_are_changed_and_deleted_by_their_author_only() -> None:
+    me = PersonFactory()
+    post = PostFactory()
+    client = api_as(me)
+    comment = client.post(f"/posts/{post.pk}/comments", {"body": "Eerst"}).data
+    changed = client.patch(f"/comments/{comment['id']}", {"body": "Daarna"})
+    assert changed.status_code == 200 and changed.data["body"] == "Daarna"
+    assert changed.data["edited_at"] is not None
+    other = api_as(PersonFactory())
+    assert other.patch(f"/comments/{comment['id']}", {"body": "Gekaapt"}).status_code == 403
+    assert other.delete(f"/comments/{comment['id']}").status_code == 403
+    assert client.delete(f"/comments/{comment['id']}").status_code == 204
+    assert Comment.objects.get(pk=comment["id"]).deleted_at is not None
+    assert client.get(f"/posts/{post.pk}/comments").data == []
+    assert client.delete(f"/comments/{comment['id']}").status_code == 404
