@@ -7,33 +7,21 @@ from ninja import Field, Schema
 
 from plein.core.paths import absolute_url, path
 
-from .common import Named, QueryId, Text, web_url
+from .common import Named, PersonRef, QueryId, Text
 
 
-class PersonOut(Schema):
+class PersonOut(PersonRef):
     """A colleague, as the people directory and the profile page show them."""
 
-    id: int
-    name: str
     first_name: str
     name_prefix: str
     last_name: str
-    job_title: str
     email: str
     phone: str
     department: Named | None
     location: Named | None
     is_active: bool
-    url: str
     photo_url: str | None
-
-    @staticmethod
-    def resolve_name(obj: Any) -> str:
-        return str(obj.full_name)
-
-    @staticmethod
-    def resolve_url(obj: Any) -> str:
-        return web_url(obj)
 
     @staticmethod
     def resolve_photo_url(obj: Any) -> str | None:
