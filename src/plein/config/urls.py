@@ -38,5 +38,6 @@ urlpatterns = [
     path("manage/", include("plein.config.manage_urls")),
     # Provisioning (SCIM 2.0) for Entra ID and other directories: bearer token, no session.
     path("scim/v2/", include("plein.scim.urls")),
+    path("api/v1/", include("plein.api.urls")),
     path("django-admin/", admin.site.urls),
 ]

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from plein.core.mail import in_language_of, render_email
 from plein.core.paths import absolute_url
+from plein.core.after_response import after_response
 from plein.core.permissions import require
 from plein.people.models import Person
 
@@ -178,7 +179,7 @@ def token_authenticate(*, raw: str) -> AccessToken | None:
     """The usable token written as `raw`, or None.
 
     Unknown, revoked and expired tokens are refused, and so is a token that acts as a deactivated
-    person. The time of last use is written at most once per TOUCH_EVERY.
+    person. The time of last use is written at most once per TOUCH_EVERY, after the response.
     """
     if not raw.startswith(PREFIX) or len(raw) > 100:
         return None
@@ -189,9 +190,14 @@ def token_authenticate(*, raw: str) -> AccessToken | None:
     if token.person is not None and not token.person.is_active:
         return None
     if token.last_used_at is None or token.last_used_at < now - TOUCH_EVERY:
-        AccessToken.objects.filter(pk=token.pk).update(last_used_at=now)
+        # Written once the response has gone (a GET writes nothing while it runs).
+        after_response(_touch, token.pk, now)
         token.last_used_at = now
     return token
+
+
+def _touch(pk: int, now: datetime) -> None:
+    AccessToken.objects.filter(pk=pk).update(last_used_at=now)
 
 
 def _owner(token: AccessToken) -> Person | None:

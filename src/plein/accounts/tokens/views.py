@@ -28,7 +28,6 @@ from .selectors import own_personal_tokens, tokens_for_management
 
 TOKENS_PER_PAGE = 50
 # The addresses other systems are given; the API and SCIM apps serve them.
-API_DOCS_PATH = "/api/v1/docs/"
 API_PATH = "/api/v1/"
 SCIM_PATH = "/scim/v2/"
 
@@ -103,7 +102,6 @@ def manage_tokens(request: AuthenticatedHttpRequest) -> HttpResponse:
             "page": page,
             "previous_url": page_url(request, page.number - 1) if page.has_previous() else None,
             "next_url": page_url(request, page.number + 1) if page.has_next() else None,
-            "api_docs_path": API_DOCS_PATH,
             "api_url": absolute_url(API_PATH),
             "scim_url": absolute_url(SCIM_PATH),
         },

@@ -294,6 +294,13 @@ PLEIN_WEBHOOK_RETRY_DELAYS = env.list(
 PLEIN_WEBHOOK_DISABLE_AFTER = env.int("PLEIN_WEBHOOK_DISABLE_AFTER", default=5)
 PLEIN_WEBHOOK_KEEP_DAYS = env.int("PLEIN_WEBHOOK_KEEP_DAYS", default=30)
 
+# REST API (/api/v1/): requests per token, one budget for reading and one for writing
+# ("count/period", period s, min, hour or day), counted in the shared cache.
+PLEIN_API_RATE = {
+    "read": env.str("PLEIN_API_RATE_READ", default="600/min"),
+    "write": env.str("PLEIN_API_RATE_WRITE", default="60/min"),
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
