@@ -16,9 +16,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from plein.core.after_response import after_response
 from plein.core.mail import in_language_of, render_email
 from plein.core.paths import absolute_url
-from plein.core.after_response import after_response
 from plein.core.permissions import require
 from plein.people.models import Person
 
