@@ -1,7 +1,7 @@
 """Single sign-on in Chromium against a real OpenID Connect provider on loopback
 (oidc-provider-mock, plein.accounts.sso.tests.provider): the first login creates the person,
-logging out ends the session at the provider too; with SSO only, an e-mail match alone is
-refused and an administrator uses the break-glass login to unlink a work account. axe runs on
+logging out ends the session at the provider too; with SSO only, an e-mail match alone and a
+deactivated person are refused, and an administrator uses the break-glass login to unlink a work account. axe runs on
 every Plein page. And the same first steps with SAML 2.0 against a pysaml2 identity provider."""
 
 from collections.abc import Iterator
@@ -93,6 +93,19 @@ def test_sso_only_refuses_an_email_match_and_keeps_a_break_glass_login(visitor, 
     assert page.get_by_role("alert").is_visible()
     assert ExternalIdentity.objects.get(person=colleague).subject == "sub-jan-old"
 
+    # A deactivated person's linked work account no longer lets them in.
+    gone = PersonFactory(email="oud@example.org", is_active=False)
+    ExternalIdentity.objects.create(
+        person=gone, protocol="oidc", issuer=sso.issuer, subject="sub-gone"
+    )
+    sso.set_user("sub-gone", email="oud@example.org", given_name="Oud", family_name="Collega")
+    visitor.visit("/account/login/")
+    log_in_at_provider(visitor, sso, "sub-gone")
+    page.wait_for_url(visitor.url("/account/sso/oidc/callback/**"))
+    assert "gedeactiveerd" in page.get_by_role("alert").inner_text()
+    visitor.visit("/people/")
+    assert "/account/login/" in page.url  # not logged in
+
     visitor.visit("/account/login/local/")
     page.get_by_label("E-mailadres").fill(administrator.email)
     page.get_by_label("Wachtwoord").fill(DEFAULT_PASSWORD)
@@ -107,7 +120,7 @@ def test_sso_only_refuses_an_email_match_and_keeps_a_break_glass_login(visitor, 
     page.wait_for_url(visitor.url(f"/manage/people/{colleague.pk}/"))
     visitor.check_accessibility()
     assert page.locator("#identities-heading").count() == 0
-    assert not ExternalIdentity.objects.exists()
+    assert not ExternalIdentity.objects.filter(person=colleague).exists()
 
 
 def test_saml_login_links_by_employee_number(visitor, settings):  # type: ignore[no-untyped-def]
