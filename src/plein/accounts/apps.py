@@ -10,10 +10,13 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self) -> None:
+        # Its part of "your data"; imported here because the module uses models.
         # people.roles and the token rules use models, which Django allows only once the
         # registry is ready.
         from plein.people.roles import ADMINISTRATOR, ROLE_PERMISSIONS
 
+        from . import personal_data  # noqa: F401
+        from .privacy.tasks import PRUNE
         from .tokens.permissions import can_manage_application_tokens
         from .tokens.tasks import EXPIRY_WARNINGS
 
@@ -21,3 +24,4 @@ class AccountsConfig(AppConfig):
         ROLE_PERMISSIONS[ADMINISTRATOR.key].add("accounts.manage_access_tokens")
         AREAS.register(ManagementArea("access_tokens", 60, can_manage_application_tokens))
         SCHEDULE.register(EXPIRY_WARNINGS)
+        SCHEDULE.register(PRUNE)

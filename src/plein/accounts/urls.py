@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from . import forms, views
+from .privacy import views as privacy_views
 from .sso import urls as sso_urls
 from .sso import views as sso_views
 from .tokens import views as token_views
@@ -15,6 +16,9 @@ urlpatterns = [
     path("settings/", views.account_settings, name="settings"),
     path("tokens/", token_views.personal_tokens, name="tokens"),
     path("tokens/<int:pk>/revoke/", token_views.personal_token_revoke, name="token_revoke"),
+    path("data/", privacy_views.data_page, name="data"),
+    path("data/prepare/", privacy_views.data_request, name="data_request"),
+    path("data/<int:pk>/download/", privacy_views.data_download, name="data_download"),
     path("language/", views.set_language, name="set_language"),
     path(
         "password/change/",

@@ -10,10 +10,15 @@ class AdoptionConfig(AppConfig):
     verbose_name = _("Adoption")
 
     def ready(self) -> None:
+        # Its part of "your data"; imported here because the module uses models.
         # The department race on the start page, during the launch period, and the usage
         # recorder (imported here: the modules use models, which Django allows only once the
         # app registry is ready).
-        from . import events, tasks
+        from . import (
+            events,
+            personal_data,  # noqa: F401
+            tasks,
+        )
         from .race.widget import RACE_WIDGET
 
         widgets.register(RACE_WIDGET)

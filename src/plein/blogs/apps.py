@@ -12,11 +12,12 @@ class BlogsConfig(AppConfig):
     verbose_name = _("Blogs")
 
     def ready(self) -> None:
+
         # Registers this app's parts of the shared registries (plein.core.registries); imported
         # here because Django allows modules that use models only once the app registry is ready.
         from plein.posts.models import Post
 
-        from . import readiness  # noqa: F401
+        from . import personal_data, readiness  # noqa: F401
         from .search import BLOG_DETAILS
         from .selectors import attach_entries
 

@@ -12,9 +12,10 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("Documents")
 
     def ready(self) -> None:
+
         # Registers this app's parts of the shared registries (plein.core.registries); imported
         # here because Django allows modules that use models only once the app registry is ready.
-        from . import readiness  # noqa: F401
+        from . import personal_data, readiness  # noqa: F401
         from .search import DOCUMENTS
         from .tasks import REVIEWS
 

@@ -11,6 +11,9 @@ class MarketConfig(AppConfig):
     verbose_name = _("Marketplace")
 
     def ready(self) -> None:
+        # Its part of "your data"; imported here because the module uses models.
+        from . import personal_data  # noqa: F401
+
         # Registers this app's parts of the shared registries (plein.core.registries); imported
         # here because Django allows modules that use models only once the app registry is ready.
         from .search import LISTINGS

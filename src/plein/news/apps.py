@@ -11,11 +11,12 @@ class NewsConfig(AppConfig):
     verbose_name = _("News")
 
     def ready(self) -> None:
+
         # Registers this app's parts of the shared registries (plein.core.registries); imported
         # here because Django allows modules that use models only once the app registry is ready.
         from plein.posts.models import Post
 
-        from . import readiness  # noqa: F401
+        from . import personal_data, readiness  # noqa: F401
         from .search import NEWS_DETAILS
         from .selectors import attach_news
 

@@ -10,6 +10,9 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("Notifications")
 
     def ready(self) -> None:
+        # Its part of "your data"; imported here because the module uses models.
+        from . import personal_data  # noqa: F401
+
         # Imported here: the tasks use models, which Django allows only once the registry is ready.
         from .services import space_event
         from .tasks import DIGESTS

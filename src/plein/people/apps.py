@@ -13,9 +13,10 @@ class PeopleConfig(AppConfig):
     verbose_name = _("People")
 
     def ready(self) -> None:
+
         # Registers this app's parts of the shared registries (plein.core.registries); imported
         # here because Django allows modules that use models only once the app registry is ready.
-        from . import firststeps, permissions, readiness, roles  # noqa: F401
+        from . import firststeps, permissions, personal_data, readiness, roles  # noqa: F401
         from .availability import tasks as availability_tasks
         from .search import PEOPLE
 

@@ -11,10 +11,12 @@ class PollsConfig(AppConfig):
     verbose_name = _("Polls and contests")
 
     def ready(self) -> None:
+        # Its part of "your data"; imported here because the module uses models.
         # Registers this app's parts of the shared registries (plein.core.registries); imported
         # here because Django allows modules that use models only once the app registry is ready.
         from plein.posts.models import Post
 
+        from . import personal_data  # noqa: F401
         from .search import POLL_DETAILS
         from .selectors import attach_polls
 

@@ -14,9 +14,10 @@ class PostsConfig(AppConfig):
     verbose_name = _("Posts")
 
     def ready(self) -> None:
+
         # Registers this app's parts of the shared registries (plein.core.registries); imported
         # here because Django allows modules that use models only once the app registry is ready.
-        from . import firststeps, readiness  # noqa: F401
+        from . import firststeps, personal_data, readiness  # noqa: F401
         from .digest import POPULAR_SECTION
         from .notify import POST_TARGET
         from .search import COMMENT_KIND, POST_KIND

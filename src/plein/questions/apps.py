@@ -11,11 +11,12 @@ class QuestionsConfig(AppConfig):
     verbose_name = _("Questions and answers")
 
     def ready(self) -> None:
+
         # Registers this app's parts of the shared registries (plein.core.registries); imported
         # here because Django allows modules that use models only once the app registry is ready.
         from plein.posts.models import Post
 
-        from . import readiness  # noqa: F401
+        from . import personal_data, readiness  # noqa: F401
         from .selectors import attach_questions
 
         post_kinds.register(

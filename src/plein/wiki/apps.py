@@ -11,9 +11,10 @@ class WikiConfig(AppConfig):
     verbose_name = _("Wiki")
 
     def ready(self) -> None:
+
         # Registers this app's parts of the shared registries (plein.core.registries); imported
         # here because Django allows modules that use models only once the app registry is ready.
-        from . import readiness  # noqa: F401
+        from . import personal_data, readiness  # noqa: F401
         from .search import PAGES
 
         DEMO_STEPS.register(DemoStep("wiki_step", 150, "plein.wiki.demo.wiki_step"))

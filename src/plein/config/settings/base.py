@@ -283,6 +283,10 @@ PLEIN_API_TOKEN_MAX_DAYS = env.int("PLEIN_API_TOKEN_MAX_DAYS", default=365)
 # member is in that department) or "spaces" (a member is a member of that space).
 PLEIN_SCIM_GROUPS = env.str("PLEIN_SCIM_GROUPS", default="departments")
 
+# Privacy: a download of a person's own data ("Your data" in their settings) is kept this many
+# days, then deleted by the nightly job "data-export-prune".
+PLEIN_DATA_EXPORT_DAYS = env.int("PLEIN_DATA_EXPORT_DAYS", default=7)
+
 # Webhooks (plein.webhooks): seconds one attempt may take; the waits in seconds before each
 # retry of a message (30 s, 2 min, 10 min, 1 h, 6 h: six attempts in all); after how many
 # failed messages in a row a webhook is switched off (and the administrators are told); how
