@@ -200,9 +200,9 @@ def test_a_failing_section_fails_the_download_and_a_new_one_may_be_asked(  # typ
     def broken(who, writer):  # type: ignore[no-untyped-def]
         raise RuntimeError("disk full")
 
-    with SECTIONS.only(Section(key="broken", order=1, label="x", collect=broken)):
-        with django_capture_on_commit_callbacks(execute=True):
-            export = services.export_request(person=person)
+    broken_section = Section(key="broken", order=1, label="x", collect=broken)
+    with SECTIONS.only(broken_section), django_capture_on_commit_callbacks(execute=True):
+        export = services.export_request(person=person)
     export.refresh_from_db()
     assert (export.status, export.file.name) == (DataExport.Status.FAILED, "")
     client.force_login(person)
