@@ -38,7 +38,7 @@ def next_prune_run(now: datetime) -> datetime:
 
 PRUNE = Job(
     key="data-export-prune",
-    order=91,
+    order=93,
     task=data_exports_prune,
     next_run=next_prune_run,
     cron=lambda: f"15 {PRUNE_HOUR} * * *",

@@ -30,6 +30,7 @@ KEYS = [
     "webhooks-due",
     "webhooks-questions",
     "webhooks-prune",
+    "data-export-prune",
 ]
 RUNS: list[str] = []
 
