@@ -12,8 +12,11 @@ class AccountsConfig(AppConfig):
     def ready(self) -> None:
         # people.roles and the token rules use models, which Django allows only once the
         # registry is ready.
+        from axes.signals import user_locked_out
+
         from plein.people.roles import ADMINISTRATOR, ROLE_PERMISSIONS
 
+        from .lockout import audit_lockout
         from .tokens.permissions import can_manage_application_tokens
         from .tokens.tasks import EXPIRY_WARNINGS
 
@@ -21,3 +24,5 @@ class AccountsConfig(AppConfig):
         ROLE_PERMISSIONS[ADMINISTRATOR.key].add("accounts.manage_access_tokens")
         AREAS.register(ManagementArea("access_tokens", 60, can_manage_application_tokens))
         SCHEDULE.register(EXPIRY_WARNINGS)
+        # Lockouts after failed logins go into the audit log (axes' documented signal).
+        user_locked_out.connect(audit_lockout, dispatch_uid="plein.accounts.audit_lockout")
