@@ -132,7 +132,9 @@ def test_the_page_lists_newest_first_and_filters(client, administrator) -> None:
     _entries(administrator)
     client.force_login(administrator)
     page = client.get(reverse("manage:audit")).content.decode()
-    assert page.index("=HYPERLINK(evil)") < page.index("Koppeling HR") < page.index("Rollen van Bob")
+    assert (
+        page.index("=HYPERLINK(evil)") < page.index("Koppeling HR") < page.index("Rollen van Bob")
+    )
     found = client.get(reverse("manage:audit"), {"group": "integrations"}).content.decode()
     assert "Koppeling HR" in found and "Rollen van Bob" not in found
     found = client.get(reverse("manage:audit"), {"actor": "beheer"}).content.decode()
