@@ -16,7 +16,7 @@ POSTGRES_UP = """
 CREATE FUNCTION core_auditentry_refuse_update() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF (to_jsonb(NEW) - 'actor_id') IS DISTINCT FROM (to_jsonb(OLD) - 'actor_id') THEN
-    RAISE EXCEPTION 'audit entries cannot be changed';
+    RAISE EXCEPTION 'audit entries cannot be changed' USING ERRCODE = 'restrict_violation';
   END IF;
   RETURN NEW;
 END $$;
