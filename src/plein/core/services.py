@@ -29,8 +29,7 @@ def branding_update(
     actor: Any = None,
 ) -> Branding:
     """Change the branding. Pictures are validated and normalised before anything is saved.
-    The English welcome is kept as it is unless one is given. `actor` (who changes it) goes into
-    the audit log."""
+    The English welcome is kept as it is unless one is given; `actor` goes into the audit log."""
     new_logo = images.bounded_png(logo) if logo is not None else None
     new_avatar = images.square_jpeg(persona_avatar) if persona_avatar is not None else None
 
@@ -59,18 +58,8 @@ def branding_update(
         if new_avatar is not None:
             branding.persona_avatar.save(new_avatar.name, new_avatar, save=False)
     branding.full_clean()
-    after = _values(branding)
-    changed = [name for name, value in after.items() if before[name] != value]
     branding.save()
-    if changed:
-        audit.record(
-            action=audit.BRANDING_CHANGED,
-            actor=actor,
-            target=branding,
-            target_label=branding.intranet_name,
-            details={"changed": changed},
-        )
-
+    _audit_change(branding, before, actor)
     storage = Branding._meta.get_field("logo").storage  # type: ignore[attr-defined]
     # Cleared now for this request and again after commit, for requests that cached the old row.
     cache.delete(BRANDING_CACHE_KEY)
@@ -89,6 +78,18 @@ def _values(branding: Branding) -> dict[str, object]:
     """The branding's stored values by field name (pictures by their file name)."""
     fields = [field.attname for field in Branding._meta.concrete_fields]
     return {name: str(getattr(branding, name)) for name in fields if name != "updated_at"}
+
+
+def _audit_change(branding: Branding, before: dict[str, object], actor: Any) -> None:
+    changed = [name for name, value in _values(branding).items() if before[name] != value]
+    if changed:
+        audit.record(
+            action=audit.BRANDING_CHANGED,
+            actor=actor,
+            target=branding,
+            target_label=branding.intranet_name,
+            details={"changed": changed},
+        )
 
 
 def position_move(rows: QuerySet[Any], *, pk: int, direction: Literal["up", "down"]) -> None:

@@ -157,7 +157,8 @@ def apply_plan(plan: Plan, checker: Checker) -> list[Person]:
 
 
 def _audit(result: ImportResult, actor: Person | None) -> None:
-    """One audit entry per import, with its counts."""
+    """One audit entry per import that changed something, with its counts (an import that
+    changes nothing writes nothing)."""
     counts = {
         "rows": result.rows,
         "created": result.created,
@@ -167,7 +168,8 @@ def _audit(result: ImportResult, actor: Person | None) -> None:
         "departments_created": result.departments_created,
         "departments_updated": result.departments_updated,
     }
-    audit.record(action=audit.HR_IMPORTED, actor=actor, details=counts)
+    if any(value for key, value in counts.items() if key != "rows"):
+        audit.record(action=audit.HR_IMPORTED, actor=actor, details=counts)
 
 
 def _emit_joined_and_left(plan: Plan, checker: Checker, created: list[Person]) -> None:
