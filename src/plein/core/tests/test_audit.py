@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from unittest import mock
 
 import pytest
@@ -173,3 +173,12 @@ def test_the_csv_export_streams_the_filtered_entries_and_is_itself_audited(
 def test_the_management_page_offers_the_log_to_administrators(client, administrator) -> None:  # type: ignore[no-untyped-def]
     client.force_login(administrator)
     assert reverse("manage:audit") in client.get(reverse("core:manage")).content.decode()
+
+
+def test_the_retention_job_runs_daily_at_a_quarter_past_three_local_time(settings) -> None:  # type: ignore[no-untyped-def]
+    settings.TIME_ZONE = "Europe/Amsterdam"
+    before = datetime(2026, 3, 29, 0, 30, tzinfo=UTC)  # 01:30 in Amsterdam, the night of DST
+    after = datetime(2026, 3, 29, 1, 30, tzinfo=UTC)  # 03:30 in Amsterdam: past it
+    assert PRUNE.next_run(before) == datetime(2026, 3, 29, 1, 15, tzinfo=UTC)
+    assert PRUNE.next_run(after) == datetime(2026, 3, 30, 1, 15, tzinfo=UTC)
+    assert PRUNE.cron() == "15 3 * * *"
