@@ -254,3 +254,21 @@ def test_exports_are_recorded_after_the_response(client) -> None:  # type: ignor
     assert entry.actor == manager
     assert entry.details["file"].startswith("adoption-trend-")
     assert entry.ip_address == "127.0.0.1"
+
+
+def test_a_change_made_in_a_request_says_where_it_came_from(client) -> None:  # type: ignore[no-untyped-def]
+    admin = PersonFactory(roles=["administrator"])
+    token = _token(admin)
+    client.force_login(admin)
+    response = client.post(
+        reverse("manage:token_revoke", args=[token.pk]),
+        REMOTE_ADDR="198.51.100.4",
+        HTTP_USER_AGENT="Firefox/140",
+    )
+    assert response.status_code == 302
+    entry = AuditEntry.objects.get(action=audit.TOKEN_REVOKED.code)
+    assert (entry.actor, entry.ip_address, entry.user_agent) == (
+        admin,
+        "198.51.100.4",
+        "Firefox/140",
+    )
