@@ -1,8 +1,9 @@
 """Single sign-on in Chromium against a real OpenID Connect provider on loopback
 (oidc-provider-mock, plein.accounts.sso.tests.provider): the first login creates the person,
 logging out ends the session at the provider too; with SSO only, an e-mail match alone and a
-deactivated person are refused, and an administrator uses the break-glass login to unlink a work account. axe runs on
-every Plein page. And the same first steps with SAML 2.0 against a pysaml2 identity provider."""
+deactivated person are refused, and an administrator uses the break-glass login to unlink a
+work account. axe runs on every Plein page. And the same first steps with SAML 2.0 against a
+pysaml2 identity provider."""
 
 from collections.abc import Iterator
 

@@ -13,9 +13,12 @@ class AccountsConfig(AppConfig):
         # Its part of "your data"; imported here because the module uses models.
         # people.roles and the token rules use models, which Django allows only once the
         # registry is ready.
+        from axes.signals import user_locked_out
+
         from plein.people.roles import ADMINISTRATOR, ROLE_PERMISSIONS
 
         from . import personal_data  # noqa: F401
+        from .lockout import audit_lockout
         from .privacy.tasks import PRUNE
         from .tokens.permissions import can_manage_application_tokens
         from .tokens.tasks import EXPIRY_WARNINGS
@@ -25,3 +28,5 @@ class AccountsConfig(AppConfig):
         AREAS.register(ManagementArea("access_tokens", 60, can_manage_application_tokens))
         SCHEDULE.register(EXPIRY_WARNINGS)
         SCHEDULE.register(PRUNE)
+        # Lockouts after failed logins go into the audit log (axes' documented signal).
+        user_locked_out.connect(audit_lockout, dispatch_uid="plein.accounts.audit_lockout")

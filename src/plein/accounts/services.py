@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from plein.core import audit
 from plein.core.registries import events, search
 from plein.people.models import Person
 from plein.people.roles import ADMINISTRATOR, ROLES_BY_KEY
@@ -75,6 +76,14 @@ def person_set_roles(*, person: Person, roles: set[str], actor: Person) -> Perso
     if locked.is_staff != is_staff:
         locked.is_staff = is_staff
         locked.save(update_fields=["is_staff"])
+    if to_add or to_remove:
+        audit.record(
+            action=audit.ROLE_CHANGED,
+            actor=actor,
+            target=locked,
+            target_label=locked.full_name,
+            details={"added": sorted(to_add), "removed": sorted(to_remove)},
+        )
     return locked
 
 
@@ -107,6 +116,9 @@ def person_deactivate(*, person: Person, actor: Person | None) -> Person:
     locked.is_active = False
     locked.deactivated_at = timezone.now()
     locked.save(update_fields=["is_active", "deactivated_at"])
+    audit.record(
+        action=audit.DEACTIVATED, actor=actor, target=locked, target_label=locked.full_name
+    )
     search.index("person", locked)  # a deactivated person has no entry: it goes
     events.emit(events.Event(events.PERSON_LEFT, locked.pk, actor.pk if actor else None))
     return locked
@@ -121,6 +133,9 @@ def person_reactivate(*, person: Person, actor: Person | None) -> Person:
     locked.is_active = True
     locked.deactivated_at = None
     locked.save(update_fields=["is_active", "deactivated_at"])
+    audit.record(
+        action=audit.REACTIVATED, actor=actor, target=locked, target_label=locked.full_name
+    )
     search.index("person", locked)
     events.emit(events.Event(events.PERSON_JOINED, locked.pk, actor.pk if actor else None))
     return locked

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from plein.core.audit.exports import audit_export
 from plein.core.csv import csv_response
 from plein.core.forms import add_service_error
 from plein.core.http import form_page as _form_page
@@ -159,6 +160,7 @@ def export(request: AuthenticatedHttpRequest, table: str) -> HttpResponse:
     if found is None:
         raise Http404
     filename = f"adoption-{found.key}-{timezone.localdate():%Y-%m-%d}.csv"
+    audit_export(request, filename)
     return csv_response(found.csv_rows(), filename=filename)
 
 

@@ -16,6 +16,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from plein.core.audit.exports import audit_export
 from plein.core.csv import csv_response
 from plein.core.forms import add_service_error
 from plein.core.http import form_page as _form_page
@@ -364,4 +365,6 @@ def evaluation_summary_csv(request: AuthenticatedHttpRequest, pk: int) -> HttpRe
         ]
         for item in summary.items
     ]
-    return csv_response([header, *rows], filename=f"evaluation-{evaluation.pk}.csv")
+    filename = f"evaluation-{evaluation.pk}.csv"
+    audit_export(request, filename, target=evaluation)
+    return csv_response([header, *rows], filename=filename)

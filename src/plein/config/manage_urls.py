@@ -6,6 +6,7 @@ from plein.accounts import views as account_views
 from plein.accounts.sso import views as sso_views
 from plein.accounts.tokens import views as token_views
 from plein.core import views
+from plein.core.audit import views as audit_views
 from plein.people import views as people_views
 from plein.scim import pages as scim_pages
 
@@ -47,4 +48,6 @@ urlpatterns = [
     path("tokens/", token_views.manage_tokens, name="tokens"),
     path("tokens/new/", token_views.manage_token_new, name="token_new"),
     path("tokens/<int:pk>/revoke/", token_views.manage_token_revoke, name="token_revoke"),
+    path("audit/", audit_views.audit_log, name="audit"),
+    path("audit/export/", audit_views.audit_export, name="audit_export"),
 ]

@@ -11,6 +11,8 @@ from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from .audit.models import AuditEntry  # noqa: F401  (the audit log, a package of its own)
+
 PERSONA_PLACEHOLDER = "{persona}"
 INTRANET_PLACEHOLDER = "{intranet}"
 

@@ -4,7 +4,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models import QuerySet
 
-from . import images
+from . import audit, images
 from .models import Branding
 from .selectors import BRANDING_CACHE_KEY
 
@@ -26,13 +26,15 @@ def branding_update(
     remove_logo: bool = False,
     persona_avatar: IO[bytes] | None = None,
     remove_persona_avatar: bool = False,
+    actor: Any = None,
 ) -> Branding:
     """Change the branding. Pictures are validated and normalised before anything is saved.
-    The English welcome is kept as it is unless one is given."""
+    The English welcome is kept as it is unless one is given; `actor` goes into the audit log."""
     new_logo = images.bounded_png(logo) if logo is not None else None
     new_avatar = images.square_jpeg(persona_avatar) if persona_avatar is not None else None
 
     branding, _ = Branding.objects.select_for_update().get_or_create(pk=Branding.SINGLETON_PK)
+    before = _values(branding)
     old_files: list[str | None] = []
     branding.intranet_name = intranet_name
     branding.organisation_name = organisation_name
@@ -57,7 +59,7 @@ def branding_update(
             branding.persona_avatar.save(new_avatar.name, new_avatar, save=False)
     branding.full_clean()
     branding.save()
-
+    _audit_change(branding, before, actor)
     storage = Branding._meta.get_field("logo").storage  # type: ignore[attr-defined]
     # Cleared now for this request and again after commit, for requests that cached the old row.
     cache.delete(BRANDING_CACHE_KEY)
@@ -70,6 +72,24 @@ def branding_update(
 
     transaction.on_commit(_after_commit)
     return branding
+
+
+def _values(branding: Branding) -> dict[str, object]:
+    """The branding's stored values by field name (pictures by their file name)."""
+    fields = [field.attname for field in Branding._meta.concrete_fields]
+    return {name: str(getattr(branding, name)) for name in fields if name != "updated_at"}
+
+
+def _audit_change(branding: Branding, before: dict[str, object], actor: Any) -> None:
+    changed = [name for name, value in _values(branding).items() if before[name] != value]
+    if changed:
+        audit.record(
+            action=audit.BRANDING_CHANGED,
+            actor=actor,
+            target=branding,
+            target_label=branding.intranet_name,
+            details={"changed": changed},
+        )
 
 
 def position_move(rows: QuerySet[Any], *, pk: int, direction: Literal["up", "down"]) -> None:

@@ -69,7 +69,7 @@ def branding_edit(request: HttpRequest) -> HttpResponse:
         form = BrandingForm(request.POST, request.FILES, instance=branding)
         if form.is_valid() and "preview" in request.POST:
             preview = form.instance  # the typed values, not saved
-        elif form.is_valid() and _branding_save(form):
+        elif form.is_valid() and _branding_save(form, request.user):
             messages.success(request, _("The branding has been saved."))
             return redirect("manage:branding")
     else:
@@ -80,7 +80,7 @@ def branding_edit(request: HttpRequest) -> HttpResponse:
     return render(request, "core/branding_form.html", context)
 
 
-def _branding_save(form: BrandingForm) -> bool:
+def _branding_save(form: BrandingForm, actor: object) -> bool:
     data = form.cleaned_data
     try:
         services.branding_update(
@@ -96,6 +96,7 @@ def _branding_save(form: BrandingForm) -> bool:
             remove_logo=data.get("remove_logo", False),
             persona_avatar=data.get("new_persona_avatar"),
             remove_persona_avatar=data.get("remove_persona_avatar", False),
+            actor=actor,
         )
     except ValidationError as error:
         add_service_error(form, error)

@@ -18,6 +18,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
+from plein.core import audit
 from plein.core.mail import in_language_of, render_email, render_subject
 from plein.core.paths import absolute_url
 from plein.core.permissions import require
@@ -101,8 +102,17 @@ def launch_phase_set(*, by: Person, phase: str) -> LaunchPlan:
         )
     if phase == Phase.PILOT and not (plan.pilot_departments.exists() or plan.pilot_people.exists()):
         raise ValidationError(_("Choose the pilot's departments or people first."))
+    old_phase = plan.phase
     plan.phase = phase
     plan.save(update_fields=["phase", "updated_at"])
+    if old_phase != phase:
+        audit.record(
+            action=audit.LAUNCH_PHASE_CHANGED,
+            actor=by,
+            target=plan,
+            target_label=str(plan.get_phase_display()),
+            details={"from": old_phase, "to": phase},
+        )
     _forget_on_commit()
     if phase == Phase.PILOT:
         invitations_enqueue()
@@ -148,6 +158,13 @@ def _go_live(
             "go_live_announcement",
             "updated_at",
         ]
+    )
+    audit.record(
+        action=audit.WENT_LIVE,
+        actor=by,
+        target=plan,
+        target_label=str(plan.get_phase_display()),
+        details={"invitations": send_invitations},
     )
     _forget_on_commit()
     if send_invitations:
@@ -405,5 +422,6 @@ def naming_contest_apply(*, by: Person) -> str:
         accent_colour=branding.accent_colour,
         persona_name=branding.persona_name,
         persona_welcome=branding.persona_welcome,
+        actor=by,
     )
     return name

@@ -81,6 +81,7 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         "people.manage_organisation",
         "spaces.manage_default_spaces",
         "launch.enter_before_launch",
+        "core.view_audit_log",
     },
     PROJECT_TEAM.key: {
         "launch.enter_before_launch",

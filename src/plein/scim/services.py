@@ -4,13 +4,17 @@ number is the key, managers by their SCIM id, departments as a tree). Every chan
 
 from __future__ import annotations
 
+import functools
 import logging
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django.db import transaction
 from django.utils import timezone
 
 from plein.accounts.services import person_deactivate, person_reactivate
 from plein.accounts.tokens.models import AccessToken
+from plein.core import audit
 from plein.core.registries.people import people_changed
 from plein.people.imports.departments import department_for_path
 from plein.people.models import Department, Person
@@ -31,6 +35,41 @@ from .space_groups import SPACE_NOT_REMOVED, space_members, space_record
 from .users import KEEP, UserData, provisioned_people, record_of
 
 logger = logging.getLogger("plein.scim")
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _label(obj: Any) -> str:
+    return str(getattr(obj, "full_name", "") or obj or "")
+
+
+def _audited(operation: str) -> Callable[[F], F]:
+    """One audit entry per SCIM write (request), in its transaction: what the client did, to
+    what, with which token. Place it under @transaction.atomic."""
+
+    def decorate(service: F) -> F:
+        @functools.wraps(service)
+        def wrapped(**kwargs: Any) -> Any:
+            token: AccessToken = kwargs["token"]
+            before = next(
+                (kwargs[k] for k in ("person", "department", "space") if k in kwargs), None
+            )
+            label = _label(before) if before is not None else ""
+            result = service(**kwargs)
+            target = before if before is not None else result
+            audit.record(
+                action=audit.SCIM_CHANGED,
+                actor=token.person,
+                target=target if target is not None and target.pk is not None else None,
+                target_label=label or _label(target),
+                details={"operation": operation, "token": token.prefix},
+            )
+            return result
+
+        return wrapped  # type: ignore[return-value]
+
+    return decorate
 
 
 def _conflict(detail: str) -> ScimError:
@@ -156,6 +195,7 @@ def _update(person: Person, data: UserData) -> Person:
 
 
 @transaction.atomic
+@_audited("user.create")
 def scim_user_create(*, data: UserData, token: AccessToken) -> Person:
     """A User the client adds: someone new, or someone already in Plein (see _existing).
     Without `active` the person is active (RFC 7643), also someone the client removed."""
@@ -187,6 +227,7 @@ def scim_user_create(*, data: UserData, token: AccessToken) -> Person:
 
 
 @transaction.atomic
+@_audited("user.replace")
 def scim_user_replace(*, person: Person, data: UserData, token: AccessToken) -> Person:
     """A User the client changes (PUT, or the result of a PATCH); what it did not send stays."""
     _check_unique(person, data)
@@ -205,6 +246,7 @@ def scim_user_replace(*, person: Person, data: UserData, token: AccessToken) -> 
 
 
 @transaction.atomic
+@_audited("user.remove")
 def scim_user_remove(*, person: Person, token: AccessToken) -> None:
     """DELETE: the person is deactivated, never deleted (their posts, documents and the rest
     stay), and the client no longer sees them."""
@@ -269,6 +311,7 @@ def _department_fields(
 
 
 @transaction.atomic
+@_audited("department.create")
 def scim_group_create(*, data: GroupData, token: AccessToken) -> Department:
     name, parent, code = _department_fields(data, None)
     if Department.objects.filter(parent=parent, name__iexact=name).exists():
@@ -281,6 +324,7 @@ def scim_group_create(*, data: GroupData, token: AccessToken) -> Department:
 
 
 @transaction.atomic
+@_audited("department.replace")
 def scim_group_replace(
     *, department: Department, data: GroupData, token: AccessToken
 ) -> Department:
@@ -299,6 +343,7 @@ def scim_group_replace(
 
 
 @transaction.atomic
+@_audited("department.remove")
 def scim_group_remove(*, department: Department, token: AccessToken) -> None:
     """DELETE: the people in it are left without a department, then it goes; a department
     with sub-departments stays (409)."""
@@ -332,6 +377,7 @@ def _space_record(space: Space, data: GroupData, removed: bool = False) -> None:
 
 
 @transaction.atomic
+@_audited("space.create")
 def scim_space_create(*, data: GroupData, token: AccessToken) -> Space:
     """A group the client adds: a new closed space, or one it deleted before, by name."""
     named = Space.objects.filter(name__iexact=data.display_name).select_related("scim")
@@ -346,6 +392,7 @@ def scim_space_create(*, data: GroupData, token: AccessToken) -> Space:
 
 
 @transaction.atomic
+@_audited("space.replace")
 def scim_space_replace(*, space: Space, data: GroupData, token: AccessToken) -> Space:
     others = Space.objects.filter(SPACE_NOT_REMOVED, name__iexact=data.display_name)
     if others.exclude(pk=space.pk).exists():
@@ -360,6 +407,7 @@ def scim_space_replace(*, space: Space, data: GroupData, token: AccessToken) -> 
 
 
 @transaction.atomic
+@_audited("space.remove")
 def scim_space_remove(*, space: Space, token: AccessToken) -> None:
     """DELETE: the space stays, with its members and everything in it; the client no longer
     sees it."""

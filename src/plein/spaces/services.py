@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from plein.core import images
+from plein.core import audit, images
 from plein.core.permissions import require as _require
 from plein.core.registries import search
 from plein.core.registries.spaces import SpaceEvent, SpaceEventKind, space_event_tell
@@ -131,6 +131,7 @@ def space_update(
 ) -> Space:
     """Change a space's name, description, kind or image. The web address stays the same."""
     _require(permissions.can_moderate(actor, space))
+    old_kind = space.kind
     space.name = _clean_name(name)
     space.description = description.strip()
     space.kind = kind
@@ -140,6 +141,14 @@ def space_update(
     elif remove_image:
         _image_replace(space, None)
     space.save()
+    if old_kind != space.kind:
+        audit.record(
+            action=audit.SPACE_CHANGED,
+            actor=actor,
+            target=space,
+            target_label=space.name,
+            details={"kind": {"from": old_kind, "to": space.kind}},
+        )
     search.index("space", space)  # also when its kind changed (the search rule reads it anyway)
     return space
 
@@ -168,7 +177,21 @@ def space_request_membership(*, space: Space, person: Person) -> Membership:
     return membership
 
 
+def _audit_member(
+    action: audit.Action, space: Space, person: Person, actor: Person, **details: str
+) -> None:
+    """A moderator's change to someone else's membership, for the audit log."""
+    audit.record(
+        action=action,
+        actor=actor,
+        target=space,
+        target_label=f"{person.full_name} · {space.name}",
+        details={"person": person.pk, **details},
+    )
+
+
 def _notify_accepted(space: Space, person: Person, actor: Person) -> None:
+    _audit_member(audit.MEMBER_ADMITTED, space, person, actor)
     transaction.on_commit(
         lambda: space_event_tell(
             SpaceEvent(
@@ -278,6 +301,7 @@ def space_remove_member(*, space: Space, person: Person, actor: Person) -> Membe
         raise PermissionDenied
     if membership.role == Role.OWNER and not _other_active_owners(space, person):
         raise ValidationError(_("A space needs an owner. Make someone else owner first."))
+    _audit_member(audit.MEMBER_REMOVED, space, person, actor, role=membership.role)
     return _set_state(membership, space=space, person=person, state=State.REMOVED)
 
 
@@ -298,6 +322,10 @@ def space_set_role(*, space: Space, person: Person, role: str, actor: Person) ->
         and not _other_active_owners(space, person)
     ):
         raise ValidationError(_("A space needs an owner. Make someone else owner first."))
+    if membership.role != role:
+        _audit_member(
+            audit.MEMBER_ROLE_CHANGED, space, person, actor, **{"from": membership.role, "to": role}
+        )
     return _set_state(membership, space=space, person=person, state=State.MEMBER, role=role)
 
 

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from functools import partial
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -27,6 +28,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from plein.core import audit
 from plein.core.permissions import require
 from plein.core.registries.events import Event
 from plein.people.models import Person
@@ -78,7 +80,17 @@ def webhook_create(
     """Register a webhook; `by` becomes its owner: it carries only what they may see."""
     require(can_manage_webhooks(by))
     fields = _clean(name=name, url=url, events=events, unanswered_days=unanswered_days)
-    return Webhook.objects.create(owner=by, space=space, secret=secret_new(), **fields)
+    webhook = Webhook.objects.create(owner=by, space=space, secret=secret_new(), **fields)
+    _audit(audit.WEBHOOK_CREATED, webhook, by)
+    return webhook
+
+
+def _audit(action: audit.Action, webhook: Webhook, by: Person) -> None:
+    # The address's host only: a path or query may carry a key of the receiver's.
+    details = {"host": urlsplit(webhook.url).hostname or "", "events": list(webhook.events)}
+    audit.record(
+        action=action, actor=by, target=webhook, target_label=webhook.name, details=details
+    )
 
 
 @transaction.atomic
@@ -99,12 +111,14 @@ def webhook_update(
         setattr(webhook, field, value)
     webhook.space = space
     webhook.save()
+    _audit(audit.WEBHOOK_CHANGED, webhook, by)
     return webhook
 
 
 @transaction.atomic
 def webhook_delete(*, webhook: Webhook, by: Person) -> None:
     require(can_manage_webhooks(by))
+    _audit(audit.WEBHOOK_DELETED, webhook, by)
     webhook.delete()  # its deliveries go with it
 
 
@@ -117,6 +131,7 @@ def webhook_secret_rotate(*, webhook: Webhook, by: Person) -> Webhook:
     webhook.previous_secret_until = timezone.now() + ROTATION_GRACE
     webhook.secret = secret_new()
     webhook.save()
+    _audit(audit.WEBHOOK_SECRET_ROTATED, webhook, by)
     return webhook
 
 
@@ -129,6 +144,7 @@ def webhook_enable(*, webhook: Webhook, by: Person) -> Webhook:
     webhook.disabled_at, webhook.disabled_reason = None, ""
     webhook.consecutive_failures = 0
     webhook.save()
+    _audit(audit.WEBHOOK_CHANGED, webhook, by)
     return webhook
 
 
@@ -138,6 +154,7 @@ def webhook_disable(*, webhook: Webhook, by: Person) -> Webhook:
     webhook = Webhook.objects.select_for_update().get(pk=webhook.pk)
     if webhook.is_active:
         _switch_off(webhook, Webhook.DisabledReason.BY_HAND)
+        _audit(audit.WEBHOOK_CHANGED, webhook, by)
     return webhook
 
 

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from plein.core import audit
 from plein.core.registries.access import may_enter
 from plein.people.models import Person
 from plein.people.services import person_create
@@ -110,9 +111,12 @@ def identity_sign_in(*, claims: ExternalClaims, create_people: bool) -> Person:
     if not may_enter(person):
         raise SignInRefused(SignInRefused.NOT_OPEN_YET)
     identity.last_login_at = timezone.now()
+    linking = identity._state.adding
     try:
         with transaction.atomic():
             identity.save()
+            if linking:
+                _audit(audit.SSO_LINKED, identity, person, actor=person)
     except IntegrityError as error:
         # The same first login twice at once (a double click): the other one linked first.
         raise SignInRefused(SignInRefused.INVALID, "linked concurrently") from error
@@ -130,4 +134,14 @@ def identity_unlink(*, identity: ExternalIdentity, actor: Person) -> None:
         identity.issuer,
         identity.person_id,
     )
+    _audit(audit.SSO_UNLINKED, identity, identity.person, actor=actor)
     identity.delete()
+
+
+def _audit(
+    action: audit.Action, identity: ExternalIdentity, person: Person, *, actor: Person
+) -> None:
+    details = {"protocol": identity.protocol, "issuer": identity.issuer}
+    audit.record(
+        action=action, actor=actor, target=person, target_label=person.full_name, details=details
+    )

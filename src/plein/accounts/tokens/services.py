@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from plein.core import audit
 from plein.core.after_response import after_response
 from plein.core.mail import in_language_of, render_email
 from plein.core.paths import absolute_url
@@ -134,6 +135,12 @@ def token_create(
                 token.save()
         except IntegrityError:  # the 32-bit prefix was taken: draw again
             continue
+        audit.record(
+            action=audit.TOKEN_CREATED,
+            actor=actor,
+            target=token,
+            details={"kind": kind, "scopes": sorted(scope_set)},
+        )
         return NewToken(token=token, raw=raw)
     raise RuntimeError("Could not draw an unused token prefix")
 
@@ -150,6 +157,7 @@ def token_revoke(*, actor: Person, token: AccessToken) -> AccessToken:
     if locked.revoked_at is None:
         locked.revoked_at = timezone.now()
         locked.save(update_fields=["revoked_at"])
+        audit.record(action=audit.TOKEN_REVOKED, actor=actor, target=locked)
         _tell_owner_of_revoke(actor=actor, token=locked)
     return locked
 

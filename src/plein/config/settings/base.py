@@ -62,6 +62,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Where each request comes from, for the audit log (plein.core.audit).
+    "plein.core.audit.middleware.AuditMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Work queued during a request with after_response() runs once the response has been sent.
     "plein.core.after_response.AfterResponseMiddleware",
@@ -182,6 +184,12 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "plein.accounts.lockout.lockout_response"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_VERBOSE = False
+
+# The audit log (plein.core.audit; README "The audit log"): how many days entries are kept (the
+# daily job audit-prune deletes older ones), and the header a trusted proxy sets with the
+# client's address (e.g. HTTP_X_FORWARDED_FOR; empty: the connection's own address, REMOTE_ADDR).
+PLEIN_AUDIT_KEEP_DAYS = env.int("PLEIN_AUDIT_KEEP_DAYS", default=730)
+PLEIN_AUDIT_IP_HEADER = env.str("PLEIN_AUDIT_IP_HEADER", default="")
 
 # Single sign-on (plein.accounts.sso; README "Single sign-on"). OpenID Connect is on when both
 # PLEIN_OIDC_ISSUER and PLEIN_OIDC_CLIENT_ID are set; unset, the login page is as it always was.

@@ -25,9 +25,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django_tasks.base import Task
 
 from . import Registry
@@ -53,3 +55,18 @@ def job_of(task: Task[Any, Any]) -> Job | None:
     """The job that runs this task, if any."""
     path = task.module_path
     return next((job for job in SCHEDULE.all() if job.task.module_path == path), None)
+
+
+def daily_at(hour: int, minute: int = 0) -> Callable[[datetime], datetime]:
+    """A `next_run` for a job that runs once a day at hour:minute, local time (TIME_ZONE)."""
+
+    def next_run(now: datetime) -> datetime:
+        local = now.astimezone(ZoneInfo(settings.TIME_ZONE))
+        run = local.replace(hour=hour, minute=minute, second=0, microsecond=0)
+        if run <= local:
+            run = (local + timedelta(days=1)).replace(
+                hour=hour, minute=minute, second=0, microsecond=0
+            )
+        return run
+
+    return next_run

@@ -69,7 +69,7 @@ def test_the_apps_fill_the_registries_from_their_ready() -> None:
     assert steps[0] == "people_step" and steps[-1] == "search_step" and len(steps) == 20
     assert {"branding", "default_spaces", "news", "ambassadors"} <= {c.key for c in CHECKS.all()}
     assert [step.key for step in STEPS.all()][-2:] == ["start_page", "install_app"]
-    assert len(SCHEDULE) == 15
+    assert len(SCHEDULE) == 16
 
 
 def _registry_modules() -> list[str]:

@@ -26,6 +26,7 @@ KEYS = [
     "search-misses-prune",
     "search-tasks-check",
     "search-prune",
+    "audit-prune",
     "token-expiry-warnings",
     "webhooks-due",
     "webhooks-questions",

@@ -11,6 +11,7 @@ from django.db import connections, router, transaction
 from django.db.models import Field
 from django.utils import timezone
 
+from plein.core import audit
 from plein.core.registries import events
 from plein.core.registries.people import people_changed
 from plein.people.search import people_index
@@ -155,6 +156,22 @@ def apply_plan(plan: Plan, checker: Checker) -> list[Person]:
     return created
 
 
+def _audit(result: ImportResult, actor: Person | None) -> None:
+    """One audit entry per import that changed something, with its counts (an import that
+    changes nothing writes nothing)."""
+    counts = {
+        "rows": result.rows,
+        "created": result.created,
+        "updated": result.updated,
+        "deactivated": result.deactivated,
+        "reactivated": result.reactivated,
+        "departments_created": result.departments_created,
+        "departments_updated": result.departments_updated,
+    }
+    if any(value for key, value in counts.items() if key != "rows"):
+        audit.record(action=audit.HR_IMPORTED, actor=actor, details=counts)
+
+
 def _emit_joined_and_left(plan: Plan, checker: Checker, created: list[Person]) -> None:
     """Tell the listeners (webhooks) who joined (new and active, or switched on again) and who
     left (switched off), once the import is committed."""
@@ -221,6 +238,7 @@ def people_import_csv(
             )
         if not dry_run:
             created = apply_plan(plan, checker)
+            _audit(plan.result, actor)
             # Anyone may have changed: what follows people (default spaces...) catches up
             # once the import is committed.
             transaction.on_commit(lambda: people_changed())
