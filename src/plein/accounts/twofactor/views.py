@@ -52,6 +52,13 @@ def _secret(device: TOTPDevice) -> str:
     return " ".join(key[i : i + 4] for i in range(0, len(key), 4))
 
 
+def _qr_svg(device: TOTPDevice) -> str:
+    svg = segno.make(device.config_url, error="m").svg_inline(
+        scale=4, title=_("QR code for your authenticator app")
+    )
+    return mark_safe(svg)  # noqa: S308 - segno writes the SVG and escapes the title
+
+
 @login_required
 def setup(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Scan the QR code (or type the secret), confirm with a code, see the recovery codes."""
@@ -75,15 +82,12 @@ def setup(request: AuthenticatedHttpRequest) -> HttpResponse:
             )
     if device is None or request.method == "GET":
         device = services.twofactor_start(person=person)
-    qr = segno.make(device.config_url, error="m")
     return form_page(
         request,
         "accounts/twofactor/setup.html",
         {
             "form": form,
-            "qr_svg": mark_safe(
-                qr.svg_inline(scale=4, title=_("QR code for your authenticator app"))
-            ),  # noqa: S308 - segno's own SVG
+            "qr_svg": _qr_svg(device),
             "secret": _secret(device),
             "required": services.required_for(person),
             "next": safe_next_url(request, ""),

@@ -12,7 +12,7 @@ DEBUG = False
 LANGUAGE_CODE = "en"
 SECRET_KEY = "plein-tests-only"  # noqa: S105
 # Two-factor authentication is off for the other tests; its own tests switch it on.
-PLEIN_2FA_REQUIRED_ROLES: list[str] = []
+PLEIN_2FA_REQUIRED_ROLES = []
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Tasks run at once, inside the test; a test of the worker path switches to the database backend.
