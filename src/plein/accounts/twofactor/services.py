@@ -112,10 +112,11 @@ def twofactor_disable(*, person: Person) -> None:
 
 
 @transaction.atomic
-def twofactor_reset(*, person: Person, actor: Person) -> None:
+def twofactor_reset(*, person: Person, actor: Person | None) -> None:
     """An administrator removes someone's authenticator (a lost phone): they set it up again
-    at their next password login if their role requires it."""
-    if not can_manage_roles(actor):
+    at their next password login if their role requires it. No actor: the server's operator
+    (`plein twofactor_reset`), e.g. for the only administrator."""
+    if actor is not None and not can_manage_roles(actor):
         raise ValidationError(_("Only administrators can reset two-factor authentication."))
     _remove_devices(person)
 

@@ -1,4 +1,7 @@
+from io import StringIO
+
 import pytest
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticToken
@@ -169,3 +172,12 @@ def test_an_administrator_resets_someones_two_factor(client, settings):
     assert response["Location"] == reverse("manage:person", args=[person.pk])
     assert not services.is_enabled(person)
     assert not StaticToken.objects.filter(device__user=person).exists()
+
+
+def test_the_operator_resets_the_only_administrator_from_the_command_line():
+    admin = PersonFactory(roles=["administrator"], email="beheer@example.org")
+    enable(admin)
+    call_command("twofactor_reset", "Beheer@Example.org", stdout=StringIO())
+    assert not services.is_enabled(admin)
+    with pytest.raises(CommandError):
+        call_command("twofactor_reset", "nobody@example.org", stdout=StringIO())
