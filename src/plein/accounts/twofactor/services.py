@@ -8,8 +8,9 @@ from django.db import transaction
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 from django_otp.models import Device
+from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
-from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice, default_key
 
 from plein.people.models import Person
 from plein.people.permissions import can_manage_roles
@@ -45,30 +46,31 @@ def _show(token: str) -> str:
     return f"{token[:4]}-{token[4:]}"
 
 
+def new_key() -> str:
+    """A new authenticator secret (hex), kept in the session until the person confirms it."""
+    return default_key()
+
+
+def unsaved_device(*, person: Person, key: str) -> TOTPDevice:
+    """The authenticator `key` would become, for its QR code and key (nothing is written)."""
+    return TOTPDevice(user=person, key=key, name=DEVICE_NAME)
+
+
 @transaction.atomic
-def twofactor_start(*, person: Person) -> TOTPDevice:
-    """A new, unconfirmed authenticator for `person` (any earlier unconfirmed one is dropped)."""
-    TOTPDevice.objects.filter(user=person, confirmed=False).delete()
-    return TOTPDevice.objects.create(user=person, name=DEVICE_NAME, confirmed=False)
-
-
-def pending_device(*, person: Person) -> TOTPDevice | None:
-    return TOTPDevice.objects.filter(user=person, confirmed=False).order_by("-pk").first()
-
-
-@transaction.atomic
-def twofactor_confirm(*, person: Person, device: TOTPDevice, code: str) -> list[str]:
-    """Turn the authenticator on once `code` shows the app has the secret; returns the new
-    recovery codes, the only time they are seen in the clear."""
-    if device.user_id != person.pk or device.confirmed:
-        raise ValidationError(_("Start setting up two-factor authentication again."))
-    if not device.verify_token(code.strip()):
+def twofactor_confirm(*, person: Person, key: str, code: str) -> list[str]:
+    """Turn the authenticator with `key` on once `code` shows the app has it (replacing an
+    earlier one); returns the new recovery codes, the only time they are seen in the clear."""
+    device = unsaved_device(person=person, key=key)
+    checker = TOTP(device.bin_key, device.step, device.t0, device.digits)
+    code = code.strip().replace(" ", "")
+    if not code.isdigit() or not checker.verify(int(code), device.tolerance):
         raise ValidationError(
             _("That code is not right. Check the time on your phone and type the newest code.")
         )
-    TOTPDevice.objects.filter(user=person, confirmed=True).delete()
+    TOTPDevice.objects.filter(user=person).delete()
     device.confirmed = True
-    device.save(update_fields=["confirmed"])
+    device.last_t = checker.t()  # the same code cannot be used again to log in
+    device.save()
     return recovery_codes_replace(person=person)
 
 

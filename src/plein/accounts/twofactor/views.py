@@ -31,6 +31,7 @@ from . import gate, services
 from .forms import CodeForm, SetupCodeForm
 
 MAX_FAILURES = 5
+SESSION_KEY = "plein_2fa_new_key"
 
 
 @login_required
@@ -61,27 +62,30 @@ def _qr_svg(device: TOTPDevice) -> str:
 
 @login_required
 def setup(request: AuthenticatedHttpRequest) -> HttpResponse:
-    """Scan the QR code (or type the secret), confirm with a code, see the recovery codes."""
+    """Scan the QR code (or type the key), confirm with a code, see the recovery codes. The new
+    key waits in the session (server-side) until it is confirmed."""
     person = request.user
-    device = services.pending_device(person=person)
+    key = request.session.get(SESSION_KEY) if request.method == "POST" else None
     form = SetupCodeForm(request.POST or None)
-    if request.method == "POST" and device is not None and form.is_valid():
+    if key and form.is_valid():
         try:
             codes = services.twofactor_confirm(
-                person=person, device=device, code=form.cleaned_data["code"]
+                person=person, key=key, code=form.cleaned_data["code"]
             )
         except ValidationError as error:
             add_service_error(form, error)
         else:
-            otp_login(request, device)
+            del request.session[SESSION_KEY]
+            otp_login(request, TOTPDevice.objects.get(user=person, confirmed=True))
             gate.passed(request)
             return render(
                 request,
                 "accounts/twofactor/recovery_codes.html",
                 {"codes": codes, "next": safe_next_url(request, reverse("accounts:twofactor"))},
             )
-    if device is None or request.method == "GET":
-        device = services.twofactor_start(person=person)
+    if not key:
+        key = request.session[SESSION_KEY] = services.new_key()
+    device = services.unsaved_device(person=person, key=key)
     return form_page(
         request,
         "accounts/twofactor/setup.html",

@@ -9,6 +9,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from plein.accounts.sso.pages import SESSION_PROTOCOL
 from plein.accounts.twofactor import services
+from plein.accounts.twofactor.views import SESSION_KEY
 from plein.people.tests.factories import DEFAULT_PASSWORD, PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -34,12 +35,17 @@ def wrong_code(device: TOTPDevice) -> str:
 
 
 def enable(person) -> tuple[TOTPDevice, list[str]]:  # type: ignore[no-untyped-def]
-    device = services.twofactor_start(person=person)
-    codes = services.twofactor_confirm(person=person, device=device, code=code_for(device))
-    device.refresh_from_db()
+    key = services.new_key()
+    code = code_for(services.unsaved_device(person=person, key=key))
+    codes = services.twofactor_confirm(person=person, key=key, code=code)
+    device = TOTPDevice.objects.get(user=person)
     device.last_t = -1  # the confirming code may be used again at once in these tests
     device.save()
     return device, codes
+
+
+def pending(client, person) -> TOTPDevice:  # type: ignore[no-untyped-def]
+    return services.unsaved_device(person=person, key=client.session[SESSION_KEY])
 
 
 def password_login(client, person):  # type: ignore[no-untyped-def]
@@ -54,7 +60,8 @@ def test_setting_up_with_a_wrong_then_the_right_code_gives_ten_recovery_codes(cl
     page = client.get(SETUP)
     assert page.status_code == 200
     assert "<svg" in page.content.decode()
-    device = TOTPDevice.objects.get(user=person, confirmed=False)
+    assert not TOTPDevice.objects.exists()  # the new key waits in the session
+    device = pending(client, person)
     wrong = client.post(SETUP, {"code": wrong_code(device)})
     assert wrong.status_code == 400
     assert "not right" in wrong.content.decode()
@@ -85,7 +92,7 @@ def test_a_required_role_must_set_up_two_factor_before_anything_else(client):
     assert response["Location"].startswith(SETUP)
     assert client.get(reverse("accounts:settings"))["Location"].startswith(SETUP)
     assert client.get(SETUP).status_code == 200
-    device = TOTPDevice.objects.get(user=admin, confirmed=False)
+    device = pending(client, admin)
     assert client.post(SETUP, {"code": code_for(device)}).status_code == 200
     assert client.get("/people/").status_code == 200
 
