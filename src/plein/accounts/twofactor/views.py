@@ -93,7 +93,7 @@ def setup(request: AuthenticatedHttpRequest) -> HttpResponse:
             "form": form,
             "qr_svg": _qr_svg(device),
             "secret": _secret(device),
-            "required": services.required_for(person),
+            "required": services.required_for(person) and not services.is_enabled(person),
             "next": safe_next_url(request, ""),
         },
     )
@@ -104,6 +104,10 @@ def verify(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The second step of a password login: a code from the app or a recovery code. Wrong codes
     count towards the login lockout (django-axes); after MAX_FAILURES the person is logged out."""
     if gate.pending(request) != gate.VERIFY:
+        return redirect_next(request, reverse("core:home"))
+    if not services.is_enabled(request.user):
+        # Reset by an administrator meanwhile: set it up again if required, else go on.
+        gate.state_at_login(sender=None, request=request, user=request.user)
         return redirect_next(request, reverse("core:home"))
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -181,6 +181,16 @@ def test_an_administrator_resets_someones_two_factor(client, settings):
     assert not StaticToken.objects.filter(device__user=person).exists()
 
 
+def test_a_reset_halfway_through_a_login_sends_a_required_role_to_the_set_up(client):
+    admin = PersonFactory(roles=["administrator"])
+    enable(admin)
+    password_login(client, admin)
+    assert client.get(HOME)["Location"].startswith(VERIFY)
+    services.twofactor_reset(person=admin, actor=None)
+    assert client.get(VERIFY)["Location"] == HOME
+    assert client.get(HOME)["Location"].startswith(SETUP)
+
+
 def test_the_operator_resets_the_only_administrator_from_the_command_line():
     admin = PersonFactory(roles=["administrator"], email="beheer@example.org")
     enable(admin)
