@@ -106,10 +106,15 @@ def twofactor_verify(*, person: Person, code: str) -> Device | None:
 
 
 @transaction.atomic
-def twofactor_disable(*, person: Person) -> None:
-    """A person turns two-factor authentication off, unless their role requires it."""
+def twofactor_disable(*, person: Person, code: str) -> None:
+    """A person turns two-factor authentication off with a current code, unless their role
+    requires it."""
     if required_for(person):
         raise ValidationError(_("Your role requires two-factor authentication: it stays on."))
+    if twofactor_verify(person=person, code=code) is None:
+        raise ValidationError(
+            _("That code is not right. Wait a moment, then type the newest code in your app.")
+        )
     _remove_devices(person)
 
 

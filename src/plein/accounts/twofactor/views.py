@@ -34,9 +34,9 @@ MAX_FAILURES = 5
 SESSION_KEY = "plein_2fa_new_key"
 
 
-@login_required
-def overview(request: AuthenticatedHttpRequest) -> HttpResponse:
+def _overview(request: AuthenticatedHttpRequest, disable_form: CodeForm) -> HttpResponse:
     person = request.user
+    disable_form.fields["code"].widget.attrs.pop("autofocus", None)
     return render(
         request,
         "accounts/twofactor/overview.html",
@@ -44,8 +44,15 @@ def overview(request: AuthenticatedHttpRequest) -> HttpResponse:
             "enabled": services.is_enabled(person),
             "required": services.required_for(person),
             "codes_left": services.recovery_codes_left(person),
+            "disable_form": disable_form,
         },
+        status=400 if disable_form.errors else 200,
     )
+
+
+@login_required
+def overview(request: AuthenticatedHttpRequest) -> HttpResponse:
+    return _overview(request, CodeForm())
 
 
 def _secret(device: TOTPDevice) -> str:
@@ -155,14 +162,17 @@ def _wrong_code(request: AuthenticatedHttpRequest, form: CodeForm) -> HttpRespon
 @login_required
 @require_POST
 def disable(request: AuthenticatedHttpRequest) -> HttpResponse:
-    try:
-        services.twofactor_disable(person=request.user)
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, _("Two-factor authentication is off."))
-    return redirect("accounts:twofactor")
+    """Turning it off takes a current code (or a recovery code), like turning it on."""
+    form = CodeForm(request.POST)
+    if form.is_valid():
+        try:
+            services.twofactor_disable(person=request.user, code=form.cleaned_data["code"])
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("Two-factor authentication is off."))
+            return redirect("accounts:twofactor")
+    return _overview(request, form)
 
 
 @login_required

@@ -149,15 +149,24 @@ def test_a_person_turns_it_off_unless_their_role_requires_it(client):
     person = PersonFactory()
     enable(person)
     client.force_login(person)
-    client.post(VERIFY, {"code": code_for(TOTPDevice.objects.get(user=person))})
-    client.post(reverse("accounts:twofactor_disable"))
+    device = TOTPDevice.objects.get(user=person)
+    client.post(VERIFY, {"code": code_for(device)})
+    TOTPDevice.objects.filter(pk=device.pk).update(last_t=-1)
+    wrong = client.post(reverse("accounts:twofactor_disable"), {"code": wrong_code(device)})
+    assert wrong.status_code == 400
+    assert wrong_code(device) in wrong.content.decode()  # what was typed is shown again
+    assert services.is_enabled(person)
+    TOTPDevice.objects.filter(pk=device.pk).update(throttling_failure_timestamp=None)
+    client.post(reverse("accounts:twofactor_disable"), {"code": code_for(device)})
     assert not services.is_enabled(person)
 
     manager = PersonFactory(roles=["community_manager"])
     enable(manager)
     client.force_login(manager)
     client.post(VERIFY, {"code": code_for(TOTPDevice.objects.get(user=manager))})
-    response = client.post(reverse("accounts:twofactor_disable"), follow=True)
+    response = client.post(
+        reverse("accounts:twofactor_disable"), {"code": code_for(TOTPDevice.objects.get())}
+    )
     assert "requires two-factor" in response.content.decode()
     assert services.is_enabled(manager)
 
