@@ -225,13 +225,6 @@ PLEIN_SAML_NAME_ID_FORMAT = env.str(
 PLEIN_SAML_KEY_FILE = env.str("PLEIN_SAML_KEY_FILE", default="")
 PLEIN_SAML_CERT_FILE = env.str("PLEIN_SAML_CERT_FILE", default="")
 PLEIN_SAML_LOGIN_LABEL = env.str("PLEIN_SAML_LOGIN_LABEL", default="")
-# Two-factor authentication (plein.accounts.twofactor; README "Two-factor authentication").
-# People with these roles who log in with a password must use an authenticator app (TOTP);
-# SSO logins are not asked (the provider does MFA). Development and test settings turn it off.
-PLEIN_2FA_REQUIRED_ROLES = env.list(
-    "PLEIN_2FA_REQUIRED_ROLES", default=["administrator", "community_manager"]
-)
-OTP_TOTP_ISSUER = "Plein"
 SAML_CONFIG_LOADER = "plein.accounts.sso.saml.config_loader"
 SAML_DEFAULT_BINDING = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect"
 SAML_SESSION_COOKIE_NAME = "plein_saml_session"
@@ -241,6 +234,14 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware") + 1,
     "djangosaml2.middleware.SamlSessionMiddleware",
 )
+
+# Two-factor authentication (plein.accounts.twofactor; README "Two-factor authentication").
+# People with these roles who log in with a password must use an authenticator app (TOTP);
+# SSO logins are not asked (the provider does MFA). Development and test settings turn it off.
+PLEIN_2FA_REQUIRED_ROLES = env.list(
+    "PLEIN_2FA_REQUIRED_ROLES", default=["administrator", "community_manager"]
+)
+OTP_TOTP_ISSUER = "Plein"
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
