@@ -22,6 +22,7 @@ class AccountsConfig(AppConfig):
         from .privacy.tasks import PRUNE
         from .tokens.permissions import can_manage_application_tokens
         from .tokens.tasks import EXPIRY_WARNINGS
+        from .twofactor import gate  # noqa: F401 - connects the login signal
 
         # Administrators make application tokens and see and revoke every token.
         ROLE_PERMISSIONS[ADMINISTRATOR.key].add("accounts.manage_access_tokens")

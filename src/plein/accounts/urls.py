@@ -6,6 +6,7 @@ from .privacy import views as privacy_views
 from .sso import urls as sso_urls
 from .sso import views as sso_views
 from .tokens import views as token_views
+from .twofactor import views as twofactor_views
 
 app_name = "accounts"
 urlpatterns = [
@@ -14,6 +15,15 @@ urlpatterns = [
     path("login/local/", views.LoginView.as_view(local=True), name="login_local"),
     path("logout/", sso_views.LogoutView.as_view(), name="logout"),
     path("settings/", views.account_settings, name="settings"),
+    path("two-factor/", twofactor_views.overview, name="twofactor"),
+    path("two-factor/set-up/", twofactor_views.setup, name="twofactor_setup"),
+    path("two-factor/code/", twofactor_views.verify, name="twofactor_verify"),
+    path("two-factor/off/", twofactor_views.disable, name="twofactor_disable"),
+    path(
+        "two-factor/recovery-codes/",
+        twofactor_views.recovery_codes_new,
+        name="twofactor_recovery_codes",
+    ),
     path("tokens/", token_views.personal_tokens, name="tokens"),
     path("tokens/<int:pk>/revoke/", token_views.personal_token_revoke, name="token_revoke"),
     path("data/", privacy_views.data_page, name="data"),

@@ -25,6 +25,7 @@ from . import services
 from .forms import ImportPeopleForm, LanguageForm, LoginForm, PeopleFilterForm, RolesForm
 from .selectors import people_with_roles
 from .sso import policy
+from .twofactor import services as twofactor_services
 
 PEOPLE_PER_PAGE = 50
 MAX_ERRORS_SHOWN = 500
@@ -165,6 +166,7 @@ def manage_person(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "roles": ROLES,
             "is_self": person.pk == request.user.pk,
+            "twofactor_enabled": twofactor_services.is_enabled(person),
         },
         status=400 if form.errors else 200,
     )

@@ -5,6 +5,7 @@ from django.urls import include, path
 from plein.accounts import views as account_views
 from plein.accounts.sso import views as sso_views
 from plein.accounts.tokens import views as token_views
+from plein.accounts.twofactor import views as twofactor_views
 from plein.core import views
 from plein.core.audit import views as audit_views
 from plein.people import views as people_views
@@ -15,6 +16,11 @@ urlpatterns = [
     path("branding/", views.branding_edit, name="branding"),
     path("people/", account_views.manage_people, name="people"),
     path("people/<int:pk>/", account_views.manage_person, name="person"),
+    path(
+        "people/<int:pk>/two-factor/reset/",
+        twofactor_views.manage_reset,
+        name="person_twofactor_reset",
+    ),
     path(
         "people/<int:pk>/identities/<int:identity_pk>/unlink/",
         sso_views.identity_unlink,

@@ -30,6 +30,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
     "plein.core",
@@ -73,6 +76,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "plein.accounts.middleware.UserLanguageMiddleware",
+    "plein.accounts.twofactor.middleware.TwoFactorGateMiddleware",
     "plein.launch.middleware.LaunchGateMiddleware",
     "plein.adoption.middleware.UsageEventMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -238,6 +242,14 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware") + 1,
     "djangosaml2.middleware.SamlSessionMiddleware",
 )
+
+# Two-factor authentication (plein.accounts.twofactor; README "Two-factor authentication").
+# People with these roles who log in with a password must use an authenticator app (TOTP);
+# SSO logins are not asked (the provider does MFA). Development and test settings turn it off.
+PLEIN_2FA_REQUIRED_ROLES = env.list(
+    "PLEIN_2FA_REQUIRED_ROLES", default=["administrator", "community_manager"]
+)
+OTP_TOTP_ISSUER = "Plein"
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]

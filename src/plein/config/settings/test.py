@@ -11,6 +11,8 @@ DEBUG = False
 # Tests read English source strings; tests of the Dutch default set nl explicitly.
 LANGUAGE_CODE = "en"
 SECRET_KEY = "plein-tests-only"  # noqa: S105
+# Two-factor authentication is off for the other tests; its own tests switch it on.
+PLEIN_2FA_REQUIRED_ROLES = []
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Tasks run at once, inside the test; a test of the worker path switches to the database backend.
