@@ -13,7 +13,7 @@ from plein.core.observability import JsonFormatter, RequestFilter
 
 pytestmark = pytest.mark.django_db
 
-TOKEN = "metrics-token-for-tests"  # noqa: S105
+TOKEN = "metrics-token-for-tests"
 
 
 def _directives(response) -> dict[str, str]:  # type: ignore[no-untyped-def]
