@@ -138,6 +138,15 @@ class Visitor:
             f"- {v}" for v in self.csp_violations
         )
 
+    def wait_until(self, expression: str, timeout: float = 15) -> None:
+        """Waits until the JavaScript expression is true. Playwright's page.wait_for_function
+        runs its text with eval() inside the page, which the Content-Security-Policy refuses;
+        page.evaluate goes through the DevTools protocol, outside the page's policy."""
+        deadline = time.monotonic() + timeout
+        while not self.page.evaluate(expression):
+            assert time.monotonic() < deadline, f"timed out waiting for: {expression}"
+            self.page.wait_for_timeout(50)
+
     def settle(self) -> None:
         """Wait until the page has loaded and no request of it has been under way for two
         looks 50 ms apart. Playwright's "networkidle" waits a fixed 500 ms instead, which was a
