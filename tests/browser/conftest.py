@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls made from the
 # test itself (fixtures, assertions) are still synchronous and safe.
@@ -115,6 +115,10 @@ class Visitor:
         page.on("requestfinished", lambda request: self.in_flight.discard(request))
         page.on("requestfailed", lambda request: self.in_flight.discard(request))
         page.on("framenavigated", lambda frame: frame.parent_frame or self.in_flight.clear())
+        # The pages run under Plein's Content-Security-Policy; Chromium reports every refused
+        # script, style, frame or eval on the console, and any such report fails the test.
+        self.csp_violations: list[str] = []
+        page.on("console", self._note_csp_violation)
 
     def url(self, path: str) -> str:
         return self.base_url + path
@@ -123,6 +127,25 @@ class Visitor:
         self.page.goto(self.url(path))
         self.check_accessibility()
         return self.page
+
+    def _note_csp_violation(self, message: ConsoleMessage) -> None:
+        if "Content Security Policy" in message.text:
+            self.csp_violations.append(f"{self.page.url}: {message.text}")
+
+    def check_csp(self) -> None:
+        """Fails on any Content-Security-Policy violation seen since the test began."""
+        assert not self.csp_violations, "Content-Security-Policy violations:\n" + "\n".join(
+            f"- {v}" for v in self.csp_violations
+        )
+
+    def wait_until(self, expression: str, timeout: float = 15) -> None:
+        """Waits until the JavaScript expression is true. Playwright's page.wait_for_function
+        runs its text with eval() inside the page, which the Content-Security-Policy refuses;
+        page.evaluate goes through the DevTools protocol, outside the page's policy."""
+        deadline = time.monotonic() + timeout
+        while not self.page.evaluate(expression):
+            assert time.monotonic() < deadline, f"timed out waiting for: {expression}"
+            self.page.wait_for_timeout(50)
 
     def settle(self) -> None:
         """Wait until the page has loaded and no request of it has been under way for two
@@ -142,6 +165,7 @@ class Visitor:
             v for v in results.response["violations"] if v.get("impact") in BLOCKING_IMPACTS
         ]
         self.checked.append(self.page.url)
+        self.check_csp()
         self.check_phone_width()
         assert not blocking, (
             f"axe-core found serious/critical violations on {self.page.url}:\n"

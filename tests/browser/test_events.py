@@ -101,7 +101,7 @@ def test_past_tab_and_filters(visitor):  # type: ignore[no-untyped-def]
     assert page.locator(".event-card").count() == 2
     page.select_option("#id_category", "training")
     page.wait_for_url("**category=training**")
-    page.wait_for_function("document.querySelectorAll('.event-card').length === 1")
+    visitor.wait_until("document.querySelectorAll('.event-card').length === 1")
     visitor.check_accessibility()
     visitor.visit("/agenda/?tab=past")
     assert page.locator(".event-card").count() == 1

@@ -35,11 +35,11 @@ def test_start_page_stream_more_and_marker(visitor, settings):  # type: ignore[n
     assert page.locator(".stream__item--new").count() == 3
     assert page.locator(".stream__marker").count() == 1
     page.click("#stream-more")
-    page.wait_for_function("document.querySelectorAll('.stream__page .post-card').length === 8")
+    visitor.wait_until("document.querySelectorAll('.stream__page .post-card').length === 8")
     visitor.check_accessibility()
     assert page.url == visitor.url("/")
     page.click("#stream-more")
-    page.wait_for_function("document.querySelectorAll('.stream__page .post-card').length === 9")
+    visitor.wait_until("document.querySelectorAll('.stream__page .post-card').length === 9")
     assert page.locator("#stream-more").count() == 0
 
 

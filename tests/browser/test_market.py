@@ -39,7 +39,7 @@ def test_create_a_listing_and_reply_to_one(visitor):  # type: ignore[no-untyped-
     visitor.log_in(buyer.email, DEFAULT_PASSWORD)
     visitor.visit("/market/")
     page.check("#id_free")
-    page.wait_for_function("document.querySelectorAll('#market-list > li').length === 1")
+    visitor.wait_until("document.querySelectorAll('#market-list > li').length === 1")
     visitor.check_accessibility()
     page.click(f"text={other.title}")
     page.wait_for_selector("#market-reply-form")

@@ -82,10 +82,10 @@ def test_the_tour_with_the_keyboard_then_the_checklist(visitor):  # type: ignore
         "#first-steps"
     )
     page.click("#first-steps [data-step='start_page'] button")
-    page.wait_for_function(
+    visitor.wait_until(
         "/1 (of|van) 7/.test(document.querySelector('#first-steps-progress').textContent)"
     )
-    page.wait_for_function("document.activeElement.id === 'first-steps-progress'")
+    visitor.wait_until("document.activeElement.id === 'first-steps-progress'")
     assert OnboardingState.objects.get(person=anne).confirmed_steps == ["start_page"]
 
     # The checklist page: every step explained, the progress, hide the list from the start page.
@@ -137,7 +137,7 @@ def test_the_tour_on_a_phone_and_the_installable_app(phone_visitor):  # type: ig
     icon = page.request.get(phone_visitor.url(data["icons"][0]["src"]))
     assert icon.headers["content-type"] == "image/png"
     # The service worker registers (localhost counts as a secure origin).
-    page.wait_for_function(
+    phone_visitor.wait_until(
         "navigator.serviceWorker.getRegistration().then((r) => Boolean(r && r.active))"
     )
     # The page the service worker shows without a connection.

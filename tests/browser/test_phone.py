@@ -109,7 +109,7 @@ def test_a_wide_table_scrolls_in_its_own_box(phone_visitor):  # type: ignore[no-
     # With the keyboard: the box takes focus and the arrow keys scroll it.
     box.focus()
     page.keyboard.press("ArrowRight")
-    page.wait_for_function(
+    phone_visitor.wait_until(
         "document.querySelector('#document-versions').parentElement.scrollLeft > 0"
     )
 

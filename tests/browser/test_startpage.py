@@ -23,7 +23,7 @@ def test_arrange_the_start_page_with_the_keyboard(visitor):  # type: ignore[no-u
     page.wait_for_selector("#arrange-tip-show")
     page.focus("#arrange-my_spaces-up")
     page.keyboard.press("Enter")
-    page.wait_for_function(
+    visitor.wait_until(
         "document.querySelector('#arrange-my_spaces').compareDocumentPosition("
         "document.querySelector('#arrange-quick_links')) & Node.DOCUMENT_POSITION_FOLLOWING"
     )

@@ -26,7 +26,7 @@ def test_a_person_makes_copies_and_revokes_a_token(visitor):  # type: ignore[no-
     token = AccessToken.objects.get()
     assert raw.startswith(token.prefix + "_") and token.person == person
     page.locator("#copy-token").click()  # shown by tokens.js; hidden without JavaScript
-    page.wait_for_function("document.getElementById('copy-status').textContent !== ''")
+    visitor.wait_until("document.getElementById('copy-status').textContent !== ''")
     assert page.evaluate("navigator.clipboard.readText()") == raw
 
     page.locator("a.button--secondary", has_text="terug naar de tokens").click()

@@ -1,6 +1,8 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
+from plein.core.ratelimit import address_and_email, limited
+
 from . import forms, views
 from .privacy import views as privacy_views
 from .sso import urls as sso_urls
@@ -40,12 +42,15 @@ urlpatterns = [
     ),
     path(
         "password/reset/",
-        auth_views.PasswordResetView.as_view(
-            template_name="accounts/password_reset.html",
-            email_template_name="accounts/email/password_reset.txt",
-            subject_template_name="accounts/email/password_reset_subject.txt",
-            form_class=forms.PasswordResetForm,
-            success_url=reverse_lazy("accounts:password_reset_done"),
+        # Requests per client address and per e-mail address (PLEIN_RATE_PASSWORD_RESET).
+        limited("password_reset", keys=address_and_email)(
+            auth_views.PasswordResetView.as_view(
+                template_name="accounts/password_reset.html",
+                email_template_name="accounts/email/password_reset.txt",
+                subject_template_name="accounts/email/password_reset_subject.txt",
+                form_class=forms.PasswordResetForm,
+                success_url=reverse_lazy("accounts:password_reset_done"),
+            )
         ),
         name="password_reset",
     ),

@@ -47,4 +47,5 @@ def server_error(request: HttpRequest) -> HttpResponseServerError:
         context: dict[str, object] = branding(request)
     except Exception:  # the database or cache may be what failed
         context = {}
+    context["csp_nonce"] = getattr(request, "csp_nonce", "")
     return HttpResponseServerError(loader.render_to_string("500.html", context))

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from plein.core import metrics as core_metrics
 from plein.core import views as core_views
 from plein.onboarding import pwa as onboarding_pwa
 
@@ -11,6 +12,8 @@ handler500 = "plein.config.errors.server_error"
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    # Prometheus, with the bearer token PLEIN_METRICS_TOKEN (plein.core.metrics).
+    path("metrics", core_metrics.metrics, name="metrics"),
     path("manifest.webmanifest", onboarding_pwa.manifest, name="manifest"),
     path("sw.js", onboarding_pwa.service_worker, name="service_worker"),
     path("", include("plein.core.urls")),

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
+from csp.decorators import csp_replace
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -410,6 +411,7 @@ def download(request: AuthenticatedHttpRequest, pk: int, number: int) -> FileRes
 @login_required
 @require_safe
 @xframe_options_sameorigin
+@csp_replace({"frame-ancestors": ["'self'"]})  # type: ignore[arg-type]  # in a frame of its page
 def preview(request: AuthenticatedHttpRequest, pk: int, number: int) -> FileResponse:
     """A PDF or an image shown in the browser (in an <iframe> or <img> on the document's page).
     Nothing else is ever sent inline. Images are sandboxed; a sandboxed PDF would not open in

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST, require_safe
 from plein.core.files import stored_image_response
 from plein.core.forms import add_service_error
 from plein.core.permissions import require as _require
+from plein.core.ratelimit import limited
 from plein.core.redirects import redirect_next, safe_next_url
 from plein.people.http import AuthenticatedHttpRequest
 from plein.people.models import Person
@@ -122,6 +123,7 @@ def _composer_page(
 
 
 @login_required
+@limited("post")
 def create(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The composer: a page of its own (GET), or the form posted from a feed or space."""
     source = request.POST if request.method == "POST" else request.GET
@@ -328,6 +330,7 @@ def follow_post(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@limited("reaction")
 def react(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Choose a reaction; the same one again takes it back."""
     post = _post_or_404(request, pk)
@@ -363,6 +366,7 @@ def comment_form(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@limited("comment")
 def comment_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     post = _post_or_404(request, pk)
     _require(post.can_respond)  # type: ignore[attr-defined]
@@ -452,6 +456,7 @@ def comment_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@limited("reaction")
 def comment_react(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     comment = _comment_or_404(request, pk)
     form = ReactionForm(request.POST)

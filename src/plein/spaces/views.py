@@ -16,6 +16,7 @@ from plein.core.files import stored_image_response
 from plein.core.forms import add_service_error
 from plein.core.http import form_page as _form_page
 from plein.core.permissions import require as _require
+from plein.core.ratelimit import limited
 from plein.core.registries.space_page import space_page_context
 from plein.people.http import AuthenticatedHttpRequest
 from plein.people.models import Person
@@ -159,6 +160,7 @@ def _members_page(
 
 @login_required
 @require_POST
+@limited("invitation")
 def invite(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     space = _space_or_404(request, slug)
     _require(permissions.can_moderate(request.user, space))

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import environ
+from csp import constants as csp_constants
 from django.utils.translation import gettext_lazy as _
 
 PACKAGE_DIR = Path(__file__).resolve().parents[2]  # src/plein
@@ -325,10 +326,79 @@ PLEIN_API_RATE = {
     "write": env.str("PLEIN_API_RATE_WRITE", default="60/min"),
 }
 
+# Hardening (plein.core.security, plein.core.ratelimit, plein.core.observability; README
+# "Security headers, limits and monitoring"). Content-Security-Policy by django-csp: scripts and
+# <style> elements only from Plein itself or with the request's nonce; style="" attributes are
+# allowed (many templates set a width or a colour that way). A request id on every request and
+# log line; /metrics for Prometheus only with PLEIN_METRICS_TOKEN (unset: 404).
+MIDDLEWARE.insert(0, "plein.core.metrics.MetricsMiddleware")
+MIDDLEWARE.insert(0, "plein.core.observability.RequestIdMiddleware")
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "plein.core.security.SecurityHeadersMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("plein.core.security.SecurityHeadersMiddleware") + 1,
+    "csp.middleware.CSPMiddleware",
+)
+INSTALLED_APPS.insert(INSTALLED_APPS.index("django_htmx"), "csp")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", csp_constants.NONCE],
+        "style-src": ["'self'", csp_constants.NONCE],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+PERMISSIONS_POLICY = {
+    "camera": "()",
+    "microphone": "()",
+    "geolocation": "()",
+    "payment": "()",
+    "usb": "()",
+    "serial": "()",
+    "bluetooth": "()",
+    "midi": "()",
+    "magnetometer": "()",
+    "gyroscope": "()",
+    "accelerometer": "()",
+    "display-capture": "()",
+    "clipboard-write": "(self)",
+    "fullscreen": "(self)",
+}
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Requests per person (per address for password reset) in a fixed window ("count/period", period
+# s, min, hour or day), counted in the shared cache; past it a page "Too many requests" (429).
+PLEIN_RATE_LIMITS = {
+    "post": env.str("PLEIN_RATE_POSTS", default="30/hour"),
+    "comment": env.str("PLEIN_RATE_COMMENTS", default="60/hour"),
+    "reaction": env.str("PLEIN_RATE_REACTIONS", default="300/hour"),
+    "invitation": env.str("PLEIN_RATE_INVITATIONS", default="100/hour"),
+    "password_reset": env.str("PLEIN_RATE_PASSWORD_RESET", default="5/hour"),
+}
+# A request id from the proxy in front of Plein is only taken when this is set (else made here).
+PLEIN_TRUST_REQUEST_ID = env.bool("PLEIN_TRUST_REQUEST_ID", default=False)
+PLEIN_METRICS_TOKEN = env.str("PLEIN_METRICS_TOKEN", default="")
+# LOG_FORMAT=json: one JSON object per line (time, level, logger, message, request id...).
+LOG_FORMAT = env.str("LOG_FORMAT", default="text")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request": {"()": "plein.core.observability.RequestFilter"}},
+    "formatters": {"json": {"()": "plein.core.observability.JsonFormatter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request"],
+            **({"formatter": "json"} if LOG_FORMAT == "json" else {}),
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
         "axes": {"level": "WARNING"},
