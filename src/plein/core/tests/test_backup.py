@@ -96,6 +96,16 @@ def test_a_demo_organisation_and_its_files_make_the_round_trip(
     assert len(files) > 10
     assert _rows(target) == rows
     assert _checksums(Path(settings.MEDIA_ROOT)) == files
+
+    # Into the install that now has people: refused, unless forced (then replaced whole).
+    with pytest.raises(BackupError, match="not empty"):
+        restore(archive=archive, alias=target)
+    with connections[target].cursor() as cursor:
+        cursor.execute("DELETE FROM django_migrations WHERE app = 'people'")
+        cursor.execute("DELETE FROM django_session")
+    assert _rows(target) != rows
+    restore(archive=archive, alias=target, force=True)
+    assert _rows(target) == rows
     print(
         f"\nround trip ({connections['default'].vendor}): {len(rows)} tables, "
         f"{sum(len(table) for table in rows.values())} rows, {len(files)} files, archive "
