@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import re
 import tarfile
 import time
 from collections.abc import Callable, Iterator
@@ -202,3 +203,14 @@ def test_a_failed_backup_leaves_no_archive_behind(tmp_path: Path, db: None, monk
     with pytest.raises(CommandError, match="changed size"):
         call_command("backup", str(tmp_path / "plein.tar"), stdout=io.StringIO())
     assert list(tmp_path.glob("plein.tar*")) == []
+
+
+def test_a_backup_into_a_directory_is_named_by_its_time(tmp_path: Path, db: None) -> None:
+    out = io.StringIO()
+    call_command("backup", f"{tmp_path}/nightly/", stdout=out)
+
+    (written,) = (tmp_path / "nightly").iterdir()
+    assert re.fullmatch(r"plein-\d{8}-\d{6}\.tar\.gz", written.name)
+    assert f"Backup written: {written}" in out.getvalue()
+    with tarfile.open(written, "r:gz") as tar:
+        assert MANIFEST in tar.getnames()

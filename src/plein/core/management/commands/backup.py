@@ -35,8 +35,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        destination = Path(options["path"] or ".")
-        if destination.is_dir():
+        given = options["path"] or "."
+        destination = Path(given)
+        if destination.is_dir() or given.endswith("/"):
             stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S")
             destination = destination / f"plein-{stamp}.tar.gz"
         try:
