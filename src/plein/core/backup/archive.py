@@ -106,14 +106,13 @@ class Writer:
         info.mtime = int(mtime)
         info.mode = 0o600
         hashing = _Hashing(source)
+        changed = BackupError(f"{name} changed size while it was being copied; try again.")
         try:
             self.tar.addfile(info, hashing)
-        except OSError as error:  # tarfile: "unexpected end of data"
-            raise BackupError(
-                f"{name} changed size while it was being copied; try again."
-            ) from error
-        if hashing.size != size or source.read(1):
-            raise BackupError(f"{name} changed size while it was being copied; try again.")
+        except OSError as error:  # tarfile: "unexpected end of data" (the file shrank)
+            raise changed from error
+        if hashing.size != size or source.read(1):  # the file grew
+            raise changed
         self.manifest.members[name] = {"sha256": hashing.sha256.hexdigest(), "size": size}
 
     def add_file(self, name: str, path: Path) -> None:
