@@ -15,15 +15,13 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from datetime import datetime, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.utils import timezone
 from django_tasks import task
 from django_tasks.base import Task
 
 from plein.core.registries.events import Event
-from plein.core.registries.schedule import Job
+from plein.core.registries.schedule import Job, daily_at
 
 from . import services
 from .models import Webhook
@@ -88,15 +86,6 @@ def _every(minutes: int) -> Any:
     return next_run
 
 
-def _daily_at(hour: int, minute: int) -> Any:
-    def next_run(now: datetime) -> datetime:
-        local = now.astimezone(ZoneInfo(settings.TIME_ZONE))
-        run = local.replace(hour=hour, minute=minute, second=0, microsecond=0)
-        return run if run > local else run + timedelta(days=1)
-
-    return next_run
-
-
 @task()
 def due_schedule() -> int:
     return services.deliveries_send_due()
@@ -132,7 +121,7 @@ PRUNE = Job(
     key="webhooks-prune",
     order=92,
     task=prune_schedule,
-    next_run=_daily_at(3, 45),
+    next_run=daily_at(3, 45),
     cron=lambda: "45 3 * * *",
     label="Delete old webhook deliveries",
 )

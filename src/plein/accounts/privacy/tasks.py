@@ -6,13 +6,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
-
-from django.conf import settings
 from django_tasks import task
 
-from plein.core.registries.schedule import Job
+from plein.core.registries.schedule import Job, daily_at
 
 from . import services
 
@@ -29,18 +25,11 @@ def data_exports_prune() -> int:
     return services.exports_prune()
 
 
-def next_prune_run(now: datetime) -> datetime:
-    """The next PRUNE_HOUR:00 (local time) after `now`."""
-    local = now.astimezone(ZoneInfo(settings.TIME_ZONE))
-    run = local.replace(hour=PRUNE_HOUR, minute=15, second=0, microsecond=0)
-    return run if run > local else run + timedelta(days=1)
-
-
 PRUNE = Job(
     key="data-export-prune",
     order=93,
     task=data_exports_prune,
-    next_run=next_prune_run,
+    next_run=daily_at(PRUNE_HOUR, 15),
     cron=lambda: f"15 {PRUNE_HOUR} * * *",
     label="Delete downloads of personal data past their date",
 )

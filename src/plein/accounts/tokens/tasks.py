@@ -8,13 +8,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
-
-from django.conf import settings
 from django_tasks import task
 
-from plein.core.registries.schedule import Job
+from plein.core.registries.schedule import Job, daily_at
 
 from . import services
 
@@ -26,18 +22,11 @@ def tokens_expiry_warn() -> int:
     return services.tokens_warn_expiring()
 
 
-def next_warning_run(now: datetime) -> datetime:
-    """The next WARN_HOUR:00 (local time) after `now`."""
-    local = now.astimezone(ZoneInfo(settings.TIME_ZONE))
-    run = local.replace(hour=WARN_HOUR, minute=0, second=0, microsecond=0)
-    return run if run > local else run + timedelta(days=1)
-
-
 EXPIRY_WARNINGS = Job(
     key="token-expiry-warnings",
     order=90,
     task=tokens_expiry_warn,
-    next_run=next_warning_run,
+    next_run=daily_at(WARN_HOUR),
     cron=lambda: f"0 {WARN_HOUR} * * *",
     label="Tell the owners of access tokens that expire within a week",
 )

@@ -61,6 +61,6 @@ def test_owners_hear_once_a_week_before_their_tokens_expire(django_capture_on_co
 
 def test_the_warnings_run_every_morning() -> None:
     now = timezone.now()
-    run = tasks.next_warning_run(now)
+    run = tasks.EXPIRY_WARNINGS.next_run(now)
     assert now < run <= now + timedelta(days=1)
     assert timezone.localtime(run).hour == tasks.WARN_HOUR
