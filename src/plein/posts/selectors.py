@@ -26,6 +26,7 @@ from django.db.models import (
     prefetch_related_objects,
 )
 from django.db.models.functions import Coalesce, RowNumber
+from django.http import Http404
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
@@ -57,6 +58,7 @@ from .permissions import (
     can_restore_post,
     can_view_post,
     comments_of,
+    visible_comments,
     visible_posts,
 )
 
@@ -324,3 +326,17 @@ def published_posts(kind: str) -> QuerySet[Post]:
         deleted_at__isnull=True,
         created_at__lte=now,
     )
+
+
+def comment_or_404(user: Any, pk: int) -> Comment:
+    """One comment the person may see, with what its pages show of its post; Http404 otherwise
+    (the post's pages and the API)."""
+    comment = (
+        visible_comments(user)
+        .select_related("post__space", "post__author", "author")
+        .filter(pk=pk)
+        .first()
+    )
+    if comment is None:
+        raise Http404
+    return comment

@@ -56,18 +56,6 @@ def _post_or_404(request: AuthenticatedHttpRequest, pk: int) -> Post:
     return post
 
 
-def _comment_or_404(request: AuthenticatedHttpRequest, pk: int) -> Comment:
-    comment = (
-        permissions.visible_comments(request.user)
-        .select_related("post__space", "post__author", "author")
-        .filter(pk=pk)
-        .first()
-    )
-    if comment is None:
-        raise Http404
-    return comment
-
-
 def _is_htmx(request: AuthenticatedHttpRequest) -> bool:
     return bool(getattr(request, "htmx", False))
 
@@ -419,7 +407,7 @@ def _comment_created(
 
 @login_required
 def comment_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    comment = _comment_or_404(request, pk)
+    comment = selectors.comment_or_404(request.user, pk)
     _require(permissions.can_edit_comment(request.user, comment))
     form = CommentForm(request.POST or None, initial={"body": comment.body})
     del form.fields["parent"]
@@ -443,7 +431,7 @@ def comment_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def comment_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    comment = _comment_or_404(request, pk)
+    comment = selectors.comment_or_404(request.user, pk)
     _require(permissions.can_delete_comment(request.user, comment))
     if request.method != "POST":
         return render(
@@ -458,7 +446,7 @@ def comment_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @limited("reaction")
 def comment_react(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    comment = _comment_or_404(request, pk)
+    comment = selectors.comment_or_404(request.user, pk)
     form = ReactionForm(request.POST)
     if not form.is_valid():
         return HttpResponseBadRequest()

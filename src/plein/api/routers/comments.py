@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from django.http import Http404
 from django.utils.translation import gettext_noop as N_
 from ninja import Router, Status
 
 from plein.people.http import AuthenticatedHttpRequest
-from plein.posts import permissions, services
+from plein.posts import selectors, services
 from plein.posts.models import Comment
 
 from ..auth import WRITE
@@ -18,25 +17,14 @@ PREFIX = "/comments"
 router = Router(tags=["posts"])
 
 
-def _visible(request: AuthenticatedHttpRequest, comment_id: int) -> Comment:
-    """The comment if the person may see it, as the post page finds it."""
-    comment = (
-        permissions.visible_comments(request.user)
-        .select_related("post__space", "post__author", "author")
-        .filter(pk=comment_id)
-        .first()
-    )
-    if comment is None:
-        raise Http404
-    return comment
-
-
 @router.patch("/{comment_id}", response=CommentOut, auth=WRITE, summary=N_("Change your comment"))
 def comments_update(
     request: AuthenticatedHttpRequest, comment_id: PathId, payload: CommentEdit
 ) -> Comment:
     comment = services.comment_update(
-        comment=_visible(request, comment_id), editor=request.user, body=payload.body
+        comment=selectors.comment_or_404(request.user, comment_id),
+        editor=request.user,
+        body=payload.body,
     )
     comment.can_edit = True  # type: ignore[attr-defined]
     comment.can_delete = True  # type: ignore[attr-defined]
@@ -45,5 +33,7 @@ def comments_update(
 
 @router.delete("/{comment_id}", response={204: None}, auth=WRITE, summary=N_("Delete a comment"))
 def comments_delete(request: AuthenticatedHttpRequest, comment_id: PathId) -> Status[None]:
-    services.comment_delete(comment=_visible(request, comment_id), by=request.user)
+    services.comment_delete(
+        comment=selectors.comment_or_404(request.user, comment_id), by=request.user
+    )
     return Status(204, None)
